@@ -1,0 +1,630 @@
+//! The internal API's wire types: request bodies, internal views and the one
+//! error envelope. Shared by the server (which validates them) and the web
+//! app (which sends them), so both sides agree on every field.
+//!
+//! Validation rules are plain functions here; the server only translates
+//! their [`FieldError`] into an HTTP response.
+
+use crate::severity::Severity;
+use crate::status::{wire_enum, ComponentStatus, Impact, IncidentStatus, UnknownValue};
+use crate::v2;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+
+/// The one error body every API endpoint returns on failure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiError {
+    /// Machine-readable code, e.g. `validation`, `conflict`, `unauthenticated`.
+    pub code: String,
+    /// A sentence a person understands.
+    pub message: String,
+    /// The request field at fault, when there is one (dotted path, e.g. `components[1].status`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// A request field that breaks a rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field, as a dotted path.
+    pub field: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl FieldError {
+    /// A problem with `field`.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+wire_enum! {
+    /// What a signed-in person may do.
+    pub enum Role {
+        /// Staff: reads internal notices.
+        Viewer = "viewer",
+        /// Comms manager: declares incidents and publishes updates.
+        Publisher = "publisher",
+        /// Manages users, templates and settings, and publishes.
+        Admin = "admin",
+    }
+}
+
+impl Role {
+    /// Whether the role may change incidents, components and maintenances.
+    pub const fn can_publish(self) -> bool {
+        matches!(self, Role::Publisher | Role::Admin)
+    }
+}
+
+wire_enum! {
+    /// Who may see an incident.
+    pub enum Visibility {
+        /// On the public page and in public documents.
+        Public = "public",
+        /// Staff only; never in any public output.
+        Internal = "internal",
+    }
+}
+
+wire_enum! {
+    /// Who an update is written for.
+    pub enum Audience {
+        /// Customers: the public page, documents and feeds.
+        Public = "public",
+        /// Staff only.
+        Internal = "internal",
+    }
+}
+
+/// Maximum length of a name or title, in characters.
+pub const MAX_NAME: usize = 200;
+/// Maximum length of a message body or summary, in characters.
+pub const MAX_BODY: usize = 10_000;
+
+/// Checks an issue key such as `OPS-142`: a project prefix of 2–10 capital
+/// letters or digits starting with a letter, a hyphen, and a number.
+pub fn validate_issue_key(field: &str, key: &str) -> Result<(), FieldError> {
+    let bad = || {
+        FieldError::new(
+            field,
+            format!("'{key}' is not an issue key; expected a form like OPS-142 (capital letters, a hyphen, a number)"),
+        )
+    };
+    let (prefix, number) = key.split_once('-').ok_or_else(bad)?;
+    let prefix_ok = (2..=10).contains(&prefix.len())
+        && prefix.starts_with(|c: char| c.is_ascii_uppercase())
+        && prefix
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let number_ok = (1..=9).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit());
+    if prefix_ok && number_ok {
+        Ok(())
+    } else {
+        Err(bad())
+    }
+}
+
+/// Checks a required, single-line text of at most `max` characters.
+pub fn validate_name(field: &str, value: &str, max: usize) -> Result<(), FieldError> {
+    if value.trim().is_empty() {
+        return Err(FieldError::new(field, "must not be empty"));
+    }
+    if value.contains(['\n', '\r']) {
+        return Err(FieldError::new(field, "must be a single line"));
+    }
+    validate_len(field, value, max)
+}
+
+/// Checks a required text body of at most `max` characters.
+pub fn validate_body(field: &str, value: &str, max: usize) -> Result<(), FieldError> {
+    if value.trim().is_empty() {
+        return Err(FieldError::new(field, "must not be empty"));
+    }
+    validate_len(field, value, max)
+}
+
+fn validate_len(field: &str, value: &str, max: usize) -> Result<(), FieldError> {
+    let n = value.chars().count();
+    if n > max {
+        Err(FieldError::new(
+            field,
+            format!("is {n} characters long; the limit is {max}"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Reads a field that may be absent (leave unchanged), `null` (clear) or a value.
+fn double_option<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// Body of `POST /api/session`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    /// The account's email address.
+    pub email: String,
+    /// The account's password.
+    pub password: String,
+}
+
+/// The signed-in person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionUser {
+    /// User id.
+    pub id: String,
+    /// Email address.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// What they may do.
+    pub role: Role,
+}
+
+/// Body of `POST /api/tokens`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewToken {
+    /// What the token is for, e.g. "monitoring".
+    pub name: String,
+}
+
+/// A freshly created API token. The secret is shown this once only.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreatedToken {
+    /// Token id.
+    pub id: String,
+    /// What the token is for.
+    pub name: String,
+    /// The bearer secret (`Authorization: Bearer <token>`).
+    pub token: String,
+}
+
+/// Body of `POST /api/components`: a component or, with `group: true`, a group.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewComponent {
+    /// Display name.
+    pub name: String,
+    /// Optional description shown to customers.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Create a group rather than a component.
+    #[serde(default)]
+    pub group: bool,
+    /// The group to put the component in.
+    #[serde(default)]
+    pub group_id: Option<String>,
+    /// Order within its group; appended at the end when absent.
+    #[serde(default)]
+    pub position: Option<i64>,
+    /// Initial status; `operational` when absent.
+    #[serde(default)]
+    pub status: Option<ComponentStatus>,
+    /// Whether the page shows uptime bars for it (default true).
+    #[serde(default)]
+    pub showcase: Option<bool>,
+    /// Hide it while it is operational (default false).
+    #[serde(default)]
+    pub only_show_if_degraded: bool,
+    /// First day its uptime history counts from; today when absent.
+    #[serde(default)]
+    pub start_date: Option<NaiveDate>,
+}
+
+impl NewComponent {
+    /// Checks the fields that need no stored state.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        validate_name("name", &self.name, MAX_NAME)?;
+        if let Some(d) = &self.description {
+            validate_len("description", d, MAX_BODY)?;
+        }
+        if self.group && self.group_id.is_some() {
+            return Err(FieldError::new("group_id", "a group cannot be inside another group"));
+        }
+        Ok(())
+    }
+}
+
+/// Body of `PATCH /api/components/{id}`: absent fields stay as they are.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ComponentPatch {
+    /// The version the change is based on; a stale version is refused with 409.
+    pub version: i64,
+    /// New name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// New description; `null` clears it.
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub description: Option<Option<String>>,
+    /// New group; `null` takes it out of its group.
+    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub group_id: Option<Option<String>>,
+    /// New position.
+    #[serde(default)]
+    pub position: Option<i64>,
+    /// New status (not for groups: a group shows its worst child).
+    #[serde(default)]
+    pub status: Option<ComponentStatus>,
+    /// Show uptime bars.
+    #[serde(default)]
+    pub showcase: Option<bool>,
+    /// Hide while operational.
+    #[serde(default)]
+    pub only_show_if_degraded: Option<bool>,
+}
+
+impl ComponentPatch {
+    /// Checks the fields that need no stored state.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        if let Some(name) = &self.name {
+            validate_name("name", name, MAX_NAME)?;
+        }
+        if let Some(Some(d)) = &self.description {
+            validate_len("description", d, MAX_BODY)?;
+        }
+        Ok(())
+    }
+}
+
+/// A component as the portal sees it: the public shape plus what only staff need.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ComponentRecord {
+    /// The public fields.
+    #[serde(flatten)]
+    pub component: v2::Component,
+    /// Current version, to send back with a change.
+    pub version: i64,
+}
+
+/// A component an incident or update puts into a status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ComponentChange {
+    /// The component's id.
+    pub id: String,
+    /// Its new status.
+    pub status: ComponentStatus,
+}
+
+fn validate_changes(changes: &[ComponentChange]) -> Result<(), FieldError> {
+    for (i, c) in changes.iter().enumerate() {
+        if changes[..i].iter().any(|earlier| earlier.id == c.id) {
+            return Err(FieldError::new(
+                format!("components[{i}].id"),
+                format!("component '{}' is listed twice", c.id),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Body of `POST /api/incidents`: declare an incident.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewIncident {
+    /// Internal issue key, e.g. `OPS-142`; unique.
+    pub issue_key: String,
+    /// Public title.
+    pub title: String,
+    /// Internal summary (never public).
+    pub summary: String,
+    /// Severity level.
+    pub severity: Severity,
+    /// Public impact; the severity's default when absent.
+    #[serde(default)]
+    pub impact: Option<Impact>,
+    /// Initial status; `investigating` when absent.
+    #[serde(default)]
+    pub status: Option<IncidentStatus>,
+    /// The first public message.
+    pub message: String,
+    /// Affected components and the status each is in.
+    #[serde(default)]
+    pub components: Vec<ComponentChange>,
+    /// When the disruption began; now when absent.
+    #[serde(default, with = "crate::time::millis_opt")]
+    pub started_at: Option<DateTime<Utc>>,
+    /// Public, or staff only.
+    #[serde(default = "public")]
+    pub visibility: Visibility,
+}
+
+fn public() -> Visibility {
+    Visibility::Public
+}
+
+fn public_audience() -> Audience {
+    Audience::Public
+}
+
+impl NewIncident {
+    /// Checks the fields that need no stored state.
+    pub fn validate(&self, now: DateTime<Utc>) -> Result<(), FieldError> {
+        validate_issue_key("issue_key", &self.issue_key)?;
+        validate_name("title", &self.title, MAX_NAME)?;
+        validate_body("summary", &self.summary, MAX_BODY)?;
+        validate_body("message", &self.message, MAX_BODY)?;
+        if let Some(status) = self.status {
+            if !status.is_unresolved() {
+                return Err(FieldError::new(
+                    "status",
+                    "a new incident starts as investigating, identified or monitoring",
+                ));
+            }
+        }
+        if self.impact == Some(Impact::Maintenance) {
+            return Err(FieldError::new(
+                "impact",
+                "'maintenance' is for scheduled maintenances; use none, minor, major or critical",
+            ));
+        }
+        if let Some(started) = self.started_at {
+            if started > now {
+                return Err(FieldError::new("started_at", "lies in the future"));
+            }
+        }
+        validate_changes(&self.components)
+    }
+}
+
+/// Body of `POST /api/incidents/{id}/updates`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewUpdate {
+    /// The incident version the update is based on; stale → 409.
+    pub version: i64,
+    /// The status the update announces.
+    pub status: IncidentStatus,
+    /// The message.
+    pub body: String,
+    /// Customers, or staff only.
+    #[serde(default = "public_audience")]
+    pub audience: Audience,
+    /// Components whose status changes with this update.
+    #[serde(default)]
+    pub components: Vec<ComponentChange>,
+}
+
+impl NewUpdate {
+    /// Checks the fields that need no stored state.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        validate_body("body", &self.body, MAX_BODY)?;
+        validate_changes(&self.components)
+    }
+}
+
+/// Body of `POST /api/incidents/{id}/resolve`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResolveIncident {
+    /// The incident version the resolution is based on; stale → 409.
+    pub version: i64,
+    /// The final public message.
+    pub body: String,
+    /// The final internal message, if any.
+    #[serde(default)]
+    pub internal_body: Option<String>,
+    /// Final component states; every affected component returns to
+    /// `operational` unless listed here.
+    #[serde(default)]
+    pub components: Vec<ComponentChange>,
+}
+
+impl ResolveIncident {
+    /// Checks the fields that need no stored state.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        validate_body("body", &self.body, MAX_BODY)?;
+        if let Some(b) = &self.internal_body {
+            validate_body("internal_body", b, MAX_BODY)?;
+        }
+        validate_changes(&self.components)
+    }
+}
+
+/// One update as staff see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UpdateRecord {
+    /// Update id.
+    pub id: String,
+    /// The status it announced.
+    pub status: IncidentStatus,
+    /// Customers or staff.
+    pub audience: Audience,
+    /// The message.
+    pub body: String,
+    /// Who wrote it (email).
+    pub author: String,
+    /// When.
+    #[serde(with = "crate::time::millis")]
+    pub created_at: DateTime<Utc>,
+    /// Component transitions it made.
+    pub affected_components: Vec<v2::AffectedComponent>,
+}
+
+/// An affected component of an incident, as staff see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IncidentComponent {
+    /// Component id.
+    pub id: String,
+    /// Component name.
+    pub name: String,
+    /// Its current status.
+    pub status: ComponentStatus,
+}
+
+/// An incident as staff see it, internal fields included.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IncidentRecord {
+    /// Incident id (the public id too).
+    pub id: String,
+    /// Internal issue key.
+    pub issue_key: String,
+    /// Public title.
+    pub title: String,
+    /// Internal summary.
+    pub summary: String,
+    /// Severity level.
+    pub severity: Severity,
+    /// Public impact.
+    pub impact: Impact,
+    /// Current status.
+    pub status: IncidentStatus,
+    /// Public or staff only.
+    pub visibility: Visibility,
+    /// When the disruption began.
+    #[serde(with = "crate::time::millis")]
+    pub started_at: DateTime<Utc>,
+    /// When it was declared.
+    #[serde(with = "crate::time::millis")]
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    #[serde(with = "crate::time::millis")]
+    pub updated_at: DateTime<Utc>,
+    /// When it was resolved.
+    #[serde(with = "crate::time::millis_opt")]
+    pub resolved_at: Option<DateTime<Utc>>,
+    /// Current version, to send back with the next write.
+    pub version: i64,
+    /// Affected components.
+    pub components: Vec<IncidentComponent>,
+    /// Every update, public and internal, newest first.
+    pub updates: Vec<UpdateRecord>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap()
+    }
+
+    fn incident() -> NewIncident {
+        NewIncident {
+            issue_key: "OPS-142".into(),
+            title: "Elevated API errors".into(),
+            summary: "Pool exhausted on db-3".into(),
+            severity: Severity::Sev2,
+            impact: None,
+            status: None,
+            message: "We are investigating.".into(),
+            components: vec![],
+            started_at: None,
+            visibility: Visibility::Public,
+        }
+    }
+
+    #[test]
+    fn issue_keys_need_prefix_hyphen_and_number() {
+        for ok in ["OPS-142", "INC-1", "A1-99", "PLATFORM2-123456789"] {
+            assert!(validate_issue_key("k", ok).is_ok(), "{ok}");
+        }
+        for bad in ["ops-142", "OPS142", "OPS-", "-12", "O-1", "OPS-12a", "1OPS-2", ""] {
+            let err = validate_issue_key("issue_key", bad).unwrap_err();
+            assert_eq!(err.field, "issue_key", "{bad}");
+        }
+    }
+
+    #[test]
+    fn names_must_be_single_line_non_empty_and_bounded() {
+        assert!(validate_name("name", "API", MAX_NAME).is_ok());
+        assert_eq!(
+            validate_name("name", "  ", MAX_NAME).unwrap_err().message,
+            "must not be empty"
+        );
+        assert!(validate_name("name", "a\nb", MAX_NAME).is_err());
+        let long = "x".repeat(MAX_NAME + 1);
+        let err = validate_name("name", &long, MAX_NAME).unwrap_err();
+        assert!(err.message.contains("limit is 200"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_valid_incident_passes() {
+        assert_eq!(incident().validate(now()), Ok(()));
+    }
+
+    #[test]
+    fn incident_validation_names_the_field() {
+        let mut i = incident();
+        i.title = String::new();
+        assert_eq!(i.validate(now()).unwrap_err().field, "title");
+
+        let mut i = incident();
+        i.status = Some(IncidentStatus::Resolved);
+        assert_eq!(i.validate(now()).unwrap_err().field, "status");
+
+        let mut i = incident();
+        i.started_at = Some(now() + chrono::Duration::hours(1));
+        assert_eq!(i.validate(now()).unwrap_err().field, "started_at");
+
+        let mut i = incident();
+        i.impact = Some(Impact::Maintenance);
+        assert_eq!(i.validate(now()).unwrap_err().field, "impact");
+
+        let mut i = incident();
+        let change = ComponentChange {
+            id: "c1".into(),
+            status: ComponentStatus::MajorOutage,
+        };
+        i.components = vec![change.clone(), change];
+        assert_eq!(i.validate(now()).unwrap_err().field, "components[1].id");
+    }
+
+    #[test]
+    fn visibility_defaults_to_public_and_severity_is_checked_when_read() {
+        let json = r#"{"issue_key":"OPS-1","title":"t","summary":"s","severity":2,"message":"m"}"#;
+        let i: NewIncident = serde_json::from_str(json).unwrap();
+        assert_eq!(i.visibility, Visibility::Public);
+        let bad = json.replace("\"severity\":2", "\"severity\":5");
+        assert!(serde_json::from_str::<NewIncident>(&bad).is_err());
+    }
+
+    #[test]
+    fn patch_tells_absent_from_null() {
+        let p: ComponentPatch = serde_json::from_str(r#"{"version":1}"#).unwrap();
+        assert_eq!(p.group_id, None);
+        let p: ComponentPatch =
+            serde_json::from_str(r#"{"version":1,"group_id":null}"#).unwrap();
+        assert_eq!(p.group_id, Some(None));
+        let p: ComponentPatch =
+            serde_json::from_str(r#"{"version":1,"group_id":"g1"}"#).unwrap();
+        assert_eq!(p.group_id, Some(Some("g1".into())));
+    }
+
+    #[test]
+    fn only_publishers_and_admins_publish() {
+        assert!(!Role::Viewer.can_publish());
+        assert!(Role::Publisher.can_publish());
+        assert!(Role::Admin.can_publish());
+    }
+}
