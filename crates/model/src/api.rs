@@ -160,6 +160,7 @@ fn double_option<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
 /// Body of `POST /api/session`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// The account's email address.
     pub email: String,
@@ -184,6 +185,7 @@ pub struct SessionUser {
 /// Body of `POST /api/tokens`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewToken {
     /// What the token is for, e.g. "monitoring".
     pub name: String,
@@ -204,6 +206,7 @@ pub struct CreatedToken {
 /// Body of `POST /api/components`: a component or, with `group: true`, a group.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewComponent {
     /// Display name.
     pub name: String,
@@ -241,7 +244,10 @@ impl NewComponent {
             validate_len("description", d, MAX_BODY)?;
         }
         if self.group && self.group_id.is_some() {
-            return Err(FieldError::new("group_id", "a group cannot be inside another group"));
+            return Err(FieldError::new(
+                "group_id",
+                "a group cannot be inside another group",
+            ));
         }
         Ok(())
     }
@@ -250,6 +256,7 @@ impl NewComponent {
 /// Body of `PATCH /api/components/{id}`: absent fields stay as they are.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ComponentPatch {
     /// The version the change is based on; a stale version is refused with 409.
     pub version: i64,
@@ -257,11 +264,19 @@ pub struct ComponentPatch {
     #[serde(default)]
     pub name: Option<String>,
     /// New description; `null` clears it.
-    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub description: Option<Option<String>>,
     /// New group; `null` takes it out of its group.
-    #[serde(default, deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub group_id: Option<Option<String>>,
     /// New position.
@@ -327,6 +342,7 @@ fn validate_changes(changes: &[ComponentChange]) -> Result<(), FieldError> {
 /// Body of `POST /api/incidents`: declare an incident.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewIncident {
     /// Internal issue key, e.g. `OPS-142`; unique.
     pub issue_key: String,
@@ -396,6 +412,7 @@ impl NewIncident {
 /// Body of `POST /api/incidents/{id}/updates`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NewUpdate {
     /// The incident version the update is based on; stale → 409.
     pub version: i64,
@@ -422,6 +439,7 @@ impl NewUpdate {
 /// Body of `POST /api/incidents/{id}/resolve`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ResolveIncident {
     /// The incident version the resolution is based on; stale → 409.
     pub version: i64,
@@ -549,7 +567,9 @@ mod tests {
         for ok in ["OPS-142", "INC-1", "A1-99", "PLATFORM2-123456789"] {
             assert!(validate_issue_key("k", ok).is_ok(), "{ok}");
         }
-        for bad in ["ops-142", "OPS142", "OPS-", "-12", "O-1", "OPS-12a", "1OPS-2", ""] {
+        for bad in [
+            "ops-142", "OPS142", "OPS-", "-12", "O-1", "OPS-12a", "1OPS-2", "",
+        ] {
             let err = validate_issue_key("issue_key", bad).unwrap_err();
             assert_eq!(err.field, "issue_key", "{bad}");
         }
@@ -613,11 +633,9 @@ mod tests {
     fn patch_tells_absent_from_null() {
         let p: ComponentPatch = serde_json::from_str(r#"{"version":1}"#).unwrap();
         assert_eq!(p.group_id, None);
-        let p: ComponentPatch =
-            serde_json::from_str(r#"{"version":1,"group_id":null}"#).unwrap();
+        let p: ComponentPatch = serde_json::from_str(r#"{"version":1,"group_id":null}"#).unwrap();
         assert_eq!(p.group_id, Some(None));
-        let p: ComponentPatch =
-            serde_json::from_str(r#"{"version":1,"group_id":"g1"}"#).unwrap();
+        let p: ComponentPatch = serde_json::from_str(r#"{"version":1,"group_id":"g1"}"#).unwrap();
         assert_eq!(p.group_id, Some(Some("g1".into())));
     }
 

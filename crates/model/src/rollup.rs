@@ -91,9 +91,7 @@ pub fn overall_status(input: &RollupInput<'_>) -> Indicator {
         .incident_impacts
         .iter()
         .map(|i| Indicator::from_impact(*i));
-    let maintenance = input
-        .maintenance_active
-        .then_some(Indicator::Maintenance);
+    let maintenance = input.maintenance_active.then_some(Indicator::Maintenance);
     components
         .chain(incidents)
         .chain(maintenance)
@@ -127,7 +125,10 @@ mod tests {
         assert_eq!(rollup(&[DegradedPerformance], &[], false), Indicator::Minor);
         assert_eq!(rollup(&[PartialOutage], &[], false), Indicator::Major);
         assert_eq!(rollup(&[MajorOutage], &[], false), Indicator::Critical);
-        assert_eq!(rollup(&[UnderMaintenance], &[], false), Indicator::Maintenance);
+        assert_eq!(
+            rollup(&[UnderMaintenance], &[], false),
+            Indicator::Maintenance
+        );
     }
 
     #[test]
@@ -144,7 +145,10 @@ mod tests {
             rollup(&[Operational], &[Impact::Minor, Impact::Major], false),
             Indicator::Major
         );
-        assert_eq!(rollup(&[Operational], &[Impact::None], false), Indicator::None);
+        assert_eq!(
+            rollup(&[Operational], &[Impact::None], false),
+            Indicator::None
+        );
     }
 
     #[test]

@@ -10,8 +10,6 @@ use std::fmt;
 /// On the wire a severity is the number `1`, `2` or `3`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(value_type = u8, minimum = 1, maximum = 3))]
 pub enum Severity {
     /// Critical, very high impact.
     Sev1,
@@ -94,6 +92,21 @@ impl fmt::Display for Severity {
         f.write_str(self.label())
     }
 }
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Severity {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::Integer)
+            .minimum(Some(1))
+            .maximum(Some(3))
+            .description(Some("Severity level: 1 (critical), 2 (major) or 3 (minor)"))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Severity {}
 
 /// A number that is not a severity level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,0 +1,158 @@
+//! Who is calling: password hashing, session and token secrets, and the
+//! [`Caller`] extractor that every internal endpoint takes.
+//!
+//! A caller proves who they are with the session cookie set by
+//! `POST /api/session`, or with `Authorization: Bearer <token>`. Secrets are
+//! random 32 bytes; only their SHA-256 is stored. The cookie is `HttpOnly`
+//! and `SameSite=Strict`, and writes require a JSON body, which a
+//! cross-site form cannot send: together they stop cross-site request
+//! forgery.
+
+use crate::error::AppError;
+use crate::store::users;
+use crate::AppState;
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
+use argon2::Argon2;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap};
+use herald_model::api::SessionUser;
+use rand::Rng;
+use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "herald_session";
+
+/// How long a session lasts.
+pub const SESSION_DAYS: i64 = 14;
+
+/// Hashes a password with Argon2id and a random salt.
+pub fn hash_password(password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| anyhow::anyhow!("hashing the password failed: {e}"))
+}
+
+/// Checks a login: whether `password` matches `hash`. For an unknown user
+/// (`None`) it verifies against a throwaway hash anyway, so the response time
+/// does not tell which emails have accounts.
+pub fn verify_login(password: &str, hash: Option<&str>) -> bool {
+    static THROWAWAY: LazyLock<String> =
+        LazyLock::new(|| hash_password(&new_secret()).unwrap_or_default());
+    match hash {
+        Some(hash) => verify_password(password, hash),
+        None => {
+            verify_password(password, &THROWAWAY);
+            false
+        }
+    }
+}
+
+/// Whether `password` matches a stored hash.
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// A new random secret, URL-safe (64 hex characters).
+pub fn new_secret() -> String {
+    let bytes: [u8; 32] = rand::rng().random();
+    hex(&bytes)
+}
+
+/// A new random password a person can type (20 letters and digits).
+pub fn new_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rng();
+    (0..20)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect()
+}
+
+/// The SHA-256 of a secret, as stored.
+pub fn digest(secret: &str) -> String {
+    hex(&Sha256::digest(secret.as_bytes()))
+}
+
+/// Lowercase hex of some bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The signed-in caller of an internal endpoint. Extracting it answers 401
+/// when there is no valid session or token.
+#[derive(Clone, Debug)]
+pub struct Caller(pub SessionUser);
+
+/// A signed-in caller whose role may publish (`publisher` or `admin`).
+/// Extracting it answers 401 for nobody and 403 for a viewer, before the
+/// request body is looked at.
+#[derive(Clone, Debug)]
+pub struct Publisher(pub SessionUser);
+
+impl FromRequestParts<AppState> for Publisher {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let Caller(user) = Caller::from_request_parts(parts, state).await?;
+        if user.role.can_publish() {
+            Ok(Publisher(user))
+        } else {
+            Err(AppError::forbidden(
+                "change incidents, components or maintenances (it needs the publisher or admin role)",
+            ))
+        }
+    }
+}
+
+/// The session cookie's value in a request, if any.
+pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+fn bearer_token(parts: &Parts) -> Option<String> {
+    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let token = bearer_token(parts);
+        let session = session_cookie(&parts.headers);
+        if token.is_none() && session.is_none() {
+            return Err(AppError::unauthenticated());
+        }
+        let user = state
+            .read(move |conn| match (token, session) {
+                (Some(token), _) => users::user_for_token(conn, &digest(&token)),
+                (None, Some(session)) => {
+                    users::user_for_session(conn, &digest(&session), chrono::Utc::now())
+                }
+                (None, None) => Ok(None),
+            })
+            .await?;
+        user.map(Caller).ok_or_else(AppError::unauthenticated)
+    }
+}

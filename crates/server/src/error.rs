@@ -1,0 +1,101 @@
+//! The one error envelope on the wire (`{code, message, field?}`) and how
+//! every failure inside the server maps onto an HTTP status.
+
+use crate::store::StoreError;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use herald_model::api::{ApiError, FieldError};
+
+/// An error response: a status and the envelope.
+#[derive(Debug)]
+pub struct AppError {
+    /// HTTP status.
+    pub status: StatusCode,
+    /// The body.
+    pub body: ApiError,
+}
+
+impl AppError {
+    /// An error with no field.
+    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
+        AppError {
+            status,
+            body: ApiError {
+                code: code.to_owned(),
+                message: message.into(),
+                field: None,
+            },
+        }
+    }
+
+    /// 401: nobody is signed in.
+    pub fn unauthenticated() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+            "sign in (session cookie) or send an API token (Authorization: Bearer …)",
+        )
+    }
+
+    /// 403: signed in, but the role does not allow it.
+    pub fn forbidden(what: &str) -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            format!("your role may not {what}"),
+        )
+    }
+
+    /// 404 for an API path or object that does not exist.
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", message)
+    }
+
+    /// 500; the cause is logged, not sent.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(%cause, "internal error");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the server failed to handle the request; nothing was changed",
+        )
+    }
+
+    /// 422 naming the field.
+    pub fn invalid(e: FieldError) -> Self {
+        AppError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            body: ApiError {
+                code: "validation".to_owned(),
+                message: format!("{}: {}", e.field, e.message),
+                field: Some(e.field),
+            },
+        }
+    }
+}
+
+impl From<FieldError> for AppError {
+    fn from(e: FieldError) -> Self {
+        AppError::invalid(e)
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound { .. } => AppError::not_found(e.to_string()),
+            StoreError::Conflict(message) => {
+                AppError::new(StatusCode::CONFLICT, "conflict", message)
+            }
+            StoreError::Invalid(field) => AppError::invalid(field),
+            StoreError::Db(db) => AppError::internal(db),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        (self.status, Json(self.body)).into_response()
+    }
+}

@@ -1,0 +1,48 @@
+//! `herald export`: a directory that works on any static file server, with
+//! no Herald process: the built web app plus every public document at its
+//! fixed path.
+
+use crate::docs;
+use crate::store::{public, Store};
+use anyhow::Context;
+use std::path::Path;
+
+/// Writes the web app from `web_dir` and the public documents rendered from
+/// the database in `data_dir` into `out`. Returns how many documents it wrote.
+pub fn export(data_dir: &Path, web_dir: &Path, out: &Path) -> anyhow::Result<usize> {
+    if !data_dir.join("herald.db").exists() {
+        anyhow::bail!(
+            "no Herald database in {} (expected herald.db there)",
+            data_dir.display()
+        );
+    }
+    if !web_dir.join("index.html").exists() {
+        anyhow::bail!(
+            "no built web app in {} (expected index.html there; build it with `trunk build --release`)",
+            web_dir.display()
+        );
+    }
+    let store = Store::open(data_dir, chrono::Utc::now())?;
+    let data = public::load(&store.lock())?;
+    let set = docs::render(&data);
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    copy_dir(web_dir, out)?;
+    docs::write_set(out, &set)
+        .with_context(|| format!("writing documents into {}", out.display()))?;
+    Ok(set.len())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            std::fs::create_dir_all(&target)?;
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)
+                .with_context(|| format!("copying {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,115 @@
+//! Herald's server: the public documents, the internal API, the embedded
+//! database, the web app's files and the static export.
+//!
+//! Code map: `routes` translates HTTP into calls (handlers only translate),
+//! `store` is the only module that touches the database, `docs` renders and
+//! publishes the public documents, `auth` knows who is calling, `export`
+//! writes a static copy of the public side. Rules live in `herald_model`.
+
+pub mod auth;
+pub mod docs;
+pub mod error;
+pub mod export;
+pub mod routes;
+pub mod store;
+
+use chrono::{DateTime, Utc};
+use docs::Documents;
+use error::AppError;
+use rusqlite::{Connection, Transaction};
+use std::path::PathBuf;
+use std::sync::Arc;
+use store::{in_transaction, public, Store, StoreResult};
+
+pub use routes::app;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// The current public documents.
+    pub docs: Arc<Documents>,
+    /// The built web app (trunk's `dist/`).
+    pub web_dir: PathBuf,
+}
+
+impl AppState {
+    /// Opens the store in `data_dir`, renders the public documents once, and
+    /// serves the web app from `web_dir`.
+    pub fn open(data_dir: &std::path::Path, web_dir: PathBuf) -> anyhow::Result<AppState> {
+        let store = Store::open(data_dir, Utc::now())?;
+        let docs = Arc::new(Documents::new(data_dir.join("public")));
+        let state = AppState {
+            store,
+            docs,
+            web_dir,
+        };
+        state.republish()?;
+        Ok(state)
+    }
+
+    /// Re-renders the public documents from the database.
+    pub fn republish(&self) -> anyhow::Result<()> {
+        let conn = self.store.lock();
+        let data = public::load(&conn)?;
+        self.docs.publish(docs::render(&data))?;
+        Ok(())
+    }
+
+    /// Runs a read on the database off the async runtime.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> StoreResult<T> + Send + 'static,
+    {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || f(&store.lock()))
+            .await
+            .map_err(AppError::internal)?
+            .map_err(AppError::from)
+    }
+
+    /// Runs a write that changes nothing public (sessions, tokens, users) in
+    /// one transaction, without re-rendering the public documents.
+    pub async fn write_internal<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>, DateTime<Utc>) -> StoreResult<T> + Send + 'static,
+    {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || {
+            in_transaction(&mut store.lock(), |tx| f(tx, Utc::now()))
+        })
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::from)
+    }
+
+    /// Runs a write in one transaction, then — still holding the database —
+    /// re-renders and publishes the public documents, so documents are
+    /// published in commit order. `f` gets the transaction and "now".
+    pub async fn write<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction<'_>, DateTime<Utc>) -> StoreResult<T> + Send + 'static,
+    {
+        let store = self.store.clone();
+        let docs = self.docs.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = store.lock();
+            let now = Utc::now();
+            let value = in_transaction(&mut conn, |tx| f(tx, now))?;
+            let data = public::load(&conn)?;
+            if let Err(e) = docs.publish(docs::render(&data)) {
+                // The write is committed and the server serves the new
+                // documents; only the disk mirror is behind. Say so loudly.
+                tracing::error!(error = %e, dir = %docs.dir().display(), "writing the public documents to disk failed");
+            }
+            Ok::<T, store::StoreError>(value)
+        })
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::from)
+    }
+}

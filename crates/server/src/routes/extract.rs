@@ -1,0 +1,114 @@
+//! Request extractors that answer in the API's error envelope.
+
+use crate::error::AppError;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::{header, StatusCode};
+use herald_model::api::FieldError;
+use serde::de::DeserializeOwned;
+
+/// A JSON request body. Unlike `axum::Json`, a bad body is answered with
+/// `{code, message, field}`: 400 when the body is not JSON at all, 422 when
+/// it is JSON of the wrong shape, naming the field (e.g. `components[0].status`).
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.trim_start().starts_with("application/json"));
+        if !is_json {
+            return Err(AppError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_json",
+                "send the body as JSON, with Content-Type: application/json",
+            ));
+        }
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|e| AppError::new(StatusCode::BAD_REQUEST, "invalid_body", e.body_text()))?;
+        parse(&bytes).map(ApiJson)
+    }
+}
+
+/// Parses a JSON body, turning serde's error into one that names the field.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let text = inner.to_string();
+        let message = text
+            .rfind(" at line ")
+            .map_or(text.as_str(), |i| &text[..i])
+            .to_owned();
+        match inner.classify() {
+            serde_json::error::Category::Data => {
+                AppError::invalid(FieldError::new(field_name(&path, &message), message))
+            }
+            _ => AppError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_json",
+                format!("the body is not valid JSON: {message}"),
+            ),
+        }
+    })?;
+    de.end().map_err(|e| {
+        AppError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_json",
+            format!("the body has trailing characters after the JSON value: {e}"),
+        )
+    })?;
+    Ok(value)
+}
+
+/// The field a data error is about. For a missing or unknown field serde
+/// reports the enclosing object's path and names the field in the message.
+fn field_name(path: &str, message: &str) -> String {
+    let named = ["missing field `", "unknown field `"]
+        .iter()
+        .find_map(|prefix| message.strip_prefix(prefix))
+        .and_then(|rest| rest.split('`').next());
+    match (named, path) {
+        (Some(name), "." | "") => name.to_owned(),
+        (Some(name), parent) => format!("{parent}.{name}"),
+        (None, path) => path.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use herald_model::api::NewIncident;
+
+    #[test]
+    fn missing_and_unknown_fields_are_named() {
+        let err = parse::<NewIncident>(br#"{"title":"t"}"#).unwrap_err();
+        assert_eq!(err.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(err.body.field.as_deref(), Some("issue_key"));
+
+        let err = parse::<NewIncident>(br#"{"serverity":1}"#).unwrap_err();
+        assert_eq!(err.body.field.as_deref(), Some("serverity"));
+    }
+
+    #[test]
+    fn nested_type_errors_carry_their_path() {
+        let body = br#"{"issue_key":"OPS-1","title":"t","summary":"s","severity":2,"message":"m",
+            "components":[{"id":"a","status":"fine"}]}"#;
+        let err = parse::<NewIncident>(body).unwrap_err();
+        assert_eq!(err.body.field.as_deref(), Some("components[0].status"));
+        assert!(err.body.message.contains("fine"), "{}", err.body.message);
+    }
+
+    #[test]
+    fn broken_json_is_a_400() {
+        let err = parse::<NewIncident>(b"{\"title\": ").unwrap_err();
+        assert_eq!(err.status, StatusCode::BAD_REQUEST);
+        assert_eq!(err.body.code, "invalid_json");
+    }
+}

@@ -1,0 +1,130 @@
+//! Signing in and out, and API tokens.
+
+use super::ApiJson;
+use crate::auth::{self, Caller, SESSION_COOKIE, SESSION_DAYS};
+use crate::error::AppError;
+use crate::store::users;
+use crate::AppState;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use chrono::Duration;
+use herald_model::api::{ApiError, CreatedToken, LoginRequest, NewToken, SessionUser, MAX_NAME};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+fn session_cookie(value: &str, max_age_seconds: i64) -> String {
+    format!(
+        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_seconds}"
+    )
+}
+
+/// Sign in with email and password; sets the session cookie.
+#[utoipa::path(post, path = "/api/session", tag = "session", request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in; the `herald_session` cookie is set", body = SessionUser),
+        (status = 401, description = "Wrong email or password", body = ApiError),
+    ))]
+async fn login(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<LoginRequest>,
+) -> Result<Response, AppError> {
+    let found = state
+        .read(move |conn| {
+            let found = users::find_by_email(conn, body.email.trim())?;
+            let ok = auth::verify_login(&body.password, found.as_ref().map(|(_, h)| h.as_str()));
+            Ok(found.filter(|_| ok).map(|(user, _)| user))
+        })
+        .await?;
+    let user = found.ok_or_else(|| {
+        AppError::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+            "the email or password is wrong",
+        )
+    })?;
+    let secret = auth::new_secret();
+    let digest = auth::digest(&secret);
+    let user_id = user.id.clone();
+    state
+        .write_internal(move |tx, now| {
+            users::create_session(
+                tx,
+                &user_id,
+                &digest,
+                now,
+                now + Duration::days(SESSION_DAYS),
+            )
+        })
+        .await?;
+    let cookie = session_cookie(&secret, SESSION_DAYS * 24 * 3600);
+    Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
+}
+
+/// The signed-in user.
+#[utoipa::path(get, path = "/api/session", tag = "session",
+    security(("session" = []), ("token" = [])),
+    responses(
+        (status = 200, description = "The signed-in user", body = SessionUser),
+        (status = 401, description = "Not signed in", body = ApiError),
+    ))]
+async fn current(caller: Caller) -> Json<SessionUser> {
+    Json(caller.0)
+}
+
+/// Sign out: ends the session and clears the cookie.
+#[utoipa::path(delete, path = "/api/session", tag = "session",
+    responses((status = 204, description = "Signed out (also when no session was open)")))]
+async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    if let Some(secret) = auth::session_cookie(&headers) {
+        let digest = auth::digest(&secret);
+        state
+            .write_internal(move |tx, _| users::delete_session(tx, &digest))
+            .await?;
+    }
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, session_cookie("", 0))],
+    )
+        .into_response())
+}
+
+/// Create an API token acting as the caller. The secret is shown only in this response.
+#[utoipa::path(post, path = "/api/tokens", tag = "session", request_body = NewToken,
+    security(("session" = []), ("token" = [])),
+    responses(
+        (status = 201, description = "The new token", body = CreatedToken),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 422, description = "Invalid name", body = ApiError),
+    ))]
+async fn create_token(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<NewToken>,
+) -> Result<(StatusCode, Json<CreatedToken>), AppError> {
+    herald_model::api::validate_name("name", &body.name, MAX_NAME)?;
+    let secret = auth::new_secret();
+    let digest = auth::digest(&secret);
+    let name = body.name.trim().to_owned();
+    let user = caller.0;
+    let token_name = name.clone();
+    let id = state
+        .write_internal(move |tx, now| users::create_token(tx, &user, &token_name, &digest, now))
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedToken {
+            id,
+            name,
+            token: secret,
+        }),
+    ))
+}
+
+/// Session and token routes.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(login, current, logout))
+        .routes(routes!(create_token))
+}

@@ -1,0 +1,277 @@
+//! Components and component groups, and every change of their status.
+//!
+//! A group's status is not stored: it is the worst of its children's,
+//! derived whenever components are loaded.
+
+use super::{audit, bump_version, new_id, parse_enum, parse_ts, ts, StoreError, StoreResult};
+use chrono::{DateTime, NaiveDate, Utc};
+use herald_model::api::{ComponentPatch, ComponentRecord, FieldError, NewComponent, SessionUser};
+use herald_model::v2::{AffectedComponent, Component};
+use herald_model::ComponentStatus;
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+const COLUMNS: &str = "id, name, description, is_group, group_id, position, status, showcase,
+    only_show_if_degraded, start_date, version, created_at, updated_at";
+
+fn from_row(r: &Row<'_>, page_id: &str) -> rusqlite::Result<ComponentRecord> {
+    let start_date: Option<String> = r.get("start_date")?;
+    let is_group: bool = r.get("is_group")?;
+    Ok(ComponentRecord {
+        component: Component {
+            id: r.get("id")?,
+            name: r.get("name")?,
+            status: parse_enum(&r.get::<_, String>("status")?)?,
+            created_at: parse_ts(&r.get::<_, String>("created_at")?)?,
+            updated_at: parse_ts(&r.get::<_, String>("updated_at")?)?,
+            position: r.get("position")?,
+            description: r.get("description")?,
+            showcase: r.get("showcase")?,
+            start_date: start_date.and_then(|d| d.parse::<NaiveDate>().ok()),
+            group_id: r.get("group_id")?,
+            page_id: page_id.to_owned(),
+            group: is_group,
+            only_show_if_degraded: r.get("only_show_if_degraded")?,
+            components: is_group.then(Vec::new),
+        },
+        version: r.get("version")?,
+    })
+}
+
+/// Every component and group, flat, in page order: top-level items by
+/// position, each group followed by its children. Groups list their
+/// children and show the worst child status.
+pub fn load_all(conn: &Connection) -> StoreResult<Vec<ComponentRecord>> {
+    let page_id = super::public::page_id(conn)?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM components ORDER BY position, created_at, id"
+    ))?;
+    let all = stmt
+        .query_map([], |r| from_row(r, &page_id))?
+        .collect::<Result<Vec<_>, _>>()?;
+    let (top, children): (Vec<_>, Vec<_>) = all
+        .into_iter()
+        .partition(|c| c.component.group_id.is_none());
+    let mut ordered = Vec::with_capacity(top.len() + children.len());
+    for mut item in top {
+        let kids: Vec<ComponentRecord> = children
+            .iter()
+            .filter(|c| c.component.group_id.as_deref() == Some(item.component.id.as_str()))
+            .cloned()
+            .collect();
+        if item.component.group {
+            item.component.status = ComponentStatus::worst(kids.iter().map(|k| k.component.status));
+            item.component.components = Some(kids.iter().map(|k| k.component.id.clone()).collect());
+        }
+        ordered.push(item);
+        ordered.extend(kids);
+    }
+    Ok(ordered)
+}
+
+/// One component or group by id.
+pub fn get(conn: &Connection, id: &str) -> StoreResult<ComponentRecord> {
+    load_all(conn)?
+        .into_iter()
+        .find(|c| c.component.id == id)
+        .ok_or_else(|| StoreError::NotFound {
+            what: "component",
+            id: id.to_owned(),
+        })
+}
+
+/// Checks that `group_id` names a group; returns a field error otherwise.
+fn check_group(conn: &Connection, group_id: &str) -> StoreResult<()> {
+    let is_group: Option<bool> = conn
+        .query_row(
+            "SELECT is_group FROM components WHERE id = ?1",
+            [group_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match is_group {
+        Some(true) => Ok(()),
+        Some(false) => Err(FieldError::new(
+            "group_id",
+            format!("'{group_id}' is a component, not a group"),
+        )
+        .into()),
+        None => Err(FieldError::new("group_id", format!("there is no group '{group_id}'")).into()),
+    }
+}
+
+/// Creates a component or group.
+pub fn create(
+    tx: &Transaction<'_>,
+    actor: &SessionUser,
+    input: &NewComponent,
+    now: DateTime<Utc>,
+) -> StoreResult<ComponentRecord> {
+    if let Some(group_id) = &input.group_id {
+        check_group(tx, group_id)?;
+    }
+    let position = match input.position {
+        Some(p) => p,
+        None => tx.query_row(
+            "SELECT coalesce(max(position), 0) + 1 FROM components WHERE group_id IS ?1",
+            [&input.group_id],
+            |r| r.get(0),
+        )?,
+    };
+    let id = new_id();
+    let status = input.status.unwrap_or(ComponentStatus::Operational);
+    let start_date = input.start_date.unwrap_or_else(|| now.date_naive());
+    tx.execute(
+        "INSERT INTO components (id, name, description, is_group, group_id, position, status, showcase,
+             only_show_if_degraded, start_date, version, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11)",
+        params![
+            id,
+            input.name.trim(),
+            input.description,
+            input.group,
+            input.group_id,
+            position,
+            status.as_str(),
+            input.showcase.unwrap_or(true),
+            input.only_show_if_degraded,
+            start_date.to_string(),
+            ts(&now),
+        ],
+    )?;
+    let created = get(tx, &id)?;
+    audit::record(
+        tx,
+        now,
+        &actor.email,
+        "component.create",
+        ("component", &id),
+        None::<&()>,
+        Some(&created),
+    )?;
+    Ok(created)
+}
+
+/// Changes a component or group, based on `patch.version`.
+pub fn patch(
+    tx: &Transaction<'_>,
+    actor: &SessionUser,
+    id: &str,
+    patch: &ComponentPatch,
+    now: DateTime<Utc>,
+) -> StoreResult<ComponentRecord> {
+    let before = get(tx, id)?;
+    bump_version(tx, "components", "component", id, patch.version)?;
+    let is_group = before.component.group;
+    if let Some(Some(group_id)) = &patch.group_id {
+        if is_group {
+            return Err(
+                FieldError::new("group_id", "a group cannot be inside another group").into(),
+            );
+        }
+        if group_id == id {
+            return Err(FieldError::new("group_id", "a component cannot be its own group").into());
+        }
+        check_group(tx, group_id)?;
+    }
+    if let Some(status) = patch.status {
+        if is_group {
+            return Err(FieldError::new(
+                "status",
+                "a group's status is the worst of its components'; change a component instead",
+            )
+            .into());
+        }
+        set_status(tx, id, status, now, None)?;
+    }
+    let name = patch
+        .name
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or(&before.component.name);
+    let description = match &patch.description {
+        Some(d) => d.clone(),
+        None => before.component.description.clone(),
+    };
+    let group_id = match &patch.group_id {
+        Some(g) => g.clone(),
+        None => before.component.group_id.clone(),
+    };
+    tx.execute(
+        "UPDATE components SET name = ?2, description = ?3, group_id = ?4, position = ?5,
+             showcase = ?6, only_show_if_degraded = ?7, updated_at = ?8
+         WHERE id = ?1",
+        params![
+            id,
+            name,
+            description,
+            group_id,
+            patch.position.unwrap_or(before.component.position),
+            patch.showcase.unwrap_or(before.component.showcase),
+            patch
+                .only_show_if_degraded
+                .unwrap_or(before.component.only_show_if_degraded),
+            ts(&now),
+        ],
+    )?;
+    let after = get(tx, id)?;
+    audit::record(
+        tx,
+        now,
+        &actor.email,
+        "component.update",
+        ("component", id),
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+/// Moves a (non-group) component to `status`, recording the change for
+/// uptime history. Returns the transition, or `None` if nothing changed.
+pub fn set_status(
+    tx: &Transaction<'_>,
+    id: &str,
+    status: ComponentStatus,
+    now: DateTime<Utc>,
+    update_id: Option<&str>,
+) -> StoreResult<Option<AffectedComponent>> {
+    let row: Option<(String, String, bool)> = tx
+        .query_row(
+            "SELECT name, status, is_group FROM components WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((name, old, is_group)) = row else {
+        return Err(StoreError::NotFound {
+            what: "component",
+            id: id.to_owned(),
+        });
+    };
+    if is_group {
+        return Err(FieldError::new(
+            "components",
+            format!("'{name}' is a group; set the status of its components instead"),
+        )
+        .into());
+    }
+    let old: ComponentStatus = parse_enum(&old)?;
+    if old == status {
+        return Ok(None);
+    }
+    tx.execute(
+        "UPDATE components SET status = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, status.as_str(), ts(&now)],
+    )?;
+    tx.execute(
+        "INSERT INTO component_status_changes (component_id, old_status, new_status, at, update_id)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, old.as_str(), status.as_str(), ts(&now), update_id],
+    )?;
+    Ok(Some(AffectedComponent {
+        code: id.to_owned(),
+        name,
+        old_status: old,
+        new_status: status,
+    }))
+}

@@ -1,0 +1,473 @@
+//! Incidents and scheduled maintenances: declaring, updating, resolving, and
+//! the internal view of each. The public view is built in `super::public`.
+
+use super::{
+    audit, bump_version, components, new_id, parse_enum, parse_ts, parse_ts_opt, ts, StoreError,
+    StoreResult,
+};
+use chrono::{DateTime, Utc};
+use herald_model::api::{
+    Audience, ComponentChange, FieldError, IncidentComponent, IncidentRecord, NewIncident,
+    NewUpdate, ResolveIncident, SessionUser, UpdateRecord, Visibility,
+};
+use herald_model::v2::AffectedComponent;
+use herald_model::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus, UpdateStatus};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+/// Writes one update and the component transitions it makes; adds the
+/// components to the incident's affected list. Returns the update id.
+#[allow(clippy::too_many_arguments)]
+fn insert_update(
+    tx: &Transaction<'_>,
+    incident_id: &str,
+    status: UpdateStatus,
+    audience: Audience,
+    body: &str,
+    author: Option<&SessionUser>,
+    changes: &[ComponentChange],
+    now: DateTime<Utc>,
+) -> StoreResult<String> {
+    let id = new_id();
+    let seq: i64 = tx.query_row(
+        "SELECT coalesce(max(seq), 0) + 1 FROM incident_updates WHERE incident_id = ?1",
+        [incident_id],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "INSERT INTO incident_updates (id, incident_id, seq, status, audience, body, author_id,
+             created_at, updated_at, display_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?8)",
+        params![
+            id,
+            incident_id,
+            seq,
+            status.as_str(),
+            audience.as_str(),
+            body.trim(),
+            author.map(|a| a.id.as_str()),
+            ts(&now),
+        ],
+    )?;
+    for (i, change) in changes.iter().enumerate() {
+        let transition = components::set_status(tx, &change.id, change.status, now, Some(&id))
+            .map_err(|e| match e {
+                StoreError::NotFound { id, .. } => StoreError::Invalid(FieldError::new(
+                    format!("components[{i}].id"),
+                    format!("there is no component '{id}'"),
+                )),
+                StoreError::Invalid(f) => {
+                    StoreError::Invalid(FieldError::new(format!("components[{i}].id"), f.message))
+                }
+                other => other,
+            })?;
+        tx.execute(
+            "INSERT OR IGNORE INTO incident_components (incident_id, component_id) VALUES (?1, ?2)",
+            params![incident_id, change.id],
+        )?;
+        if let Some(t) = transition {
+            tx.execute(
+                "INSERT INTO update_component_changes (update_id, component_id, old_status, new_status)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![id, t.code, t.old_status.as_str(), t.new_status.as_str()],
+            )?;
+        }
+    }
+    Ok(id)
+}
+
+/// Declares an incident with its first public update.
+pub fn declare(
+    tx: &Transaction<'_>,
+    actor: &SessionUser,
+    input: &NewIncident,
+    now: DateTime<Utc>,
+) -> StoreResult<IncidentRecord> {
+    let key_taken: bool = tx.query_row(
+        "SELECT count(*) > 0 FROM incidents WHERE issue_key = ?1",
+        [&input.issue_key],
+        |r| r.get(0),
+    )?;
+    if key_taken {
+        return Err(FieldError::new(
+            "issue_key",
+            format!("'{}' is already used by another incident", input.issue_key),
+        )
+        .into());
+    }
+    let id = new_id();
+    let status = input.status.unwrap_or(IncidentStatus::Investigating);
+    let impact = input.impact.unwrap_or(input.severity.default_impact());
+    let started_at = input.started_at.unwrap_or(now);
+    let monitoring_at = (status == IncidentStatus::Monitoring).then(|| ts(&now));
+    tx.execute(
+        "INSERT INTO incidents (id, kind, issue_key, name, summary, severity, impact, status, visibility,
+             created_at, updated_at, started_at, monitoring_at, version)
+         VALUES (?1, 'incident', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, 1)",
+        params![
+            id,
+            input.issue_key,
+            input.title.trim(),
+            input.summary.trim(),
+            input.severity.level(),
+            impact.as_str(),
+            status.as_str(),
+            input.visibility.as_str(),
+            ts(&now),
+            ts(&started_at),
+            monitoring_at,
+        ],
+    )?;
+    insert_update(
+        tx,
+        &id,
+        status.into(),
+        Audience::Public,
+        &input.message,
+        Some(actor),
+        &input.components,
+        now,
+    )?;
+    let after = get(tx, &id)?;
+    audit::record(
+        tx,
+        now,
+        &actor.email,
+        "incident.declare",
+        ("incident", &id),
+        None::<&()>,
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+/// Reads an incident's current status, checking it exists and is an incident.
+fn current_status(tx: &Transaction<'_>, id: &str) -> StoreResult<IncidentStatus> {
+    let status: Option<String> = tx
+        .query_row(
+            "SELECT status FROM incidents WHERE id = ?1 AND kind = 'incident'",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let status = status.ok_or_else(|| StoreError::NotFound {
+        what: "incident",
+        id: id.to_owned(),
+    })?;
+    Ok(parse_enum(&status)?)
+}
+
+/// Moves the incident to `next` (checking the transition) and bumps its version.
+fn advance(
+    tx: &Transaction<'_>,
+    id: &str,
+    version: i64,
+    next: IncidentStatus,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let current = current_status(tx, id)?;
+    bump_version(tx, "incidents", "incident", id, version)?;
+    if !current.can_move_to(next) {
+        let allowed: Vec<&str> = current.next_statuses().iter().map(|s| s.as_str()).collect();
+        return Err(FieldError::new(
+            "status",
+            format!(
+                "an incident that is {current} cannot move to {next}; allowed: {}",
+                if allowed.is_empty() {
+                    "none".to_owned()
+                } else {
+                    allowed.join(", ")
+                }
+            ),
+        )
+        .into());
+    }
+    tx.execute(
+        "UPDATE incidents SET status = ?2, updated_at = ?3,
+             monitoring_at = CASE WHEN ?2 = 'monitoring' THEN coalesce(monitoring_at, ?3) ELSE monitoring_at END,
+             resolved_at = CASE WHEN ?2 = 'resolved' THEN ?3 ELSE resolved_at END
+         WHERE id = ?1",
+        params![id, next.as_str(), ts(&now)],
+    )?;
+    Ok(())
+}
+
+/// Posts an update, based on `input.version`.
+pub fn post_update(
+    tx: &Transaction<'_>,
+    actor: &SessionUser,
+    id: &str,
+    input: &NewUpdate,
+    now: DateTime<Utc>,
+) -> StoreResult<IncidentRecord> {
+    let before = get(tx, id)?;
+    advance(tx, id, input.version, input.status, now)?;
+    insert_update(
+        tx,
+        id,
+        input.status.into(),
+        input.audience,
+        &input.body,
+        Some(actor),
+        &input.components,
+        now,
+    )?;
+    let after = get(tx, id)?;
+    audit::record(
+        tx,
+        now,
+        &actor.email,
+        "incident.update",
+        ("incident", id),
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+/// Resolves an incident: every affected component returns to operational
+/// unless `input.components` says otherwise.
+pub fn resolve(
+    tx: &Transaction<'_>,
+    actor: &SessionUser,
+    id: &str,
+    input: &ResolveIncident,
+    now: DateTime<Utc>,
+) -> StoreResult<IncidentRecord> {
+    let before = get(tx, id)?;
+    advance(tx, id, input.version, IncidentStatus::Resolved, now)?;
+    let mut changes = input.components.clone();
+    for c in &before.components {
+        if !changes.iter().any(|listed| listed.id == c.id) {
+            changes.push(ComponentChange {
+                id: c.id.clone(),
+                status: ComponentStatus::Operational,
+            });
+        }
+    }
+    if let Some(internal) = &input.internal_body {
+        insert_update(
+            tx,
+            id,
+            UpdateStatus::Resolved,
+            Audience::Internal,
+            internal,
+            Some(actor),
+            &[],
+            now,
+        )?;
+    }
+    insert_update(
+        tx,
+        id,
+        UpdateStatus::Resolved,
+        Audience::Public,
+        &input.body,
+        Some(actor),
+        &changes,
+        now,
+    )?;
+    let after = get(tx, id)?;
+    audit::record(
+        tx,
+        now,
+        &actor.email,
+        "incident.resolve",
+        ("incident", id),
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+/// A scheduled maintenance to create.
+pub struct NewMaintenance<'a> {
+    /// Public title.
+    pub name: &'a str,
+    /// First public message.
+    pub body: &'a str,
+    /// Components the work touches.
+    pub component_ids: &'a [String],
+    /// Planned start.
+    pub scheduled_for: DateTime<Utc>,
+    /// Planned end.
+    pub scheduled_until: DateTime<Utc>,
+}
+
+/// Schedules a maintenance window.
+pub fn schedule_maintenance(
+    tx: &Transaction<'_>,
+    actor: &SessionUser,
+    input: &NewMaintenance<'_>,
+    now: DateTime<Utc>,
+) -> StoreResult<String> {
+    if input.scheduled_until <= input.scheduled_for {
+        return Err(FieldError::new("scheduled_until", "must be after scheduled_for").into());
+    }
+    let id = new_id();
+    tx.execute(
+        "INSERT INTO incidents (id, kind, name, impact, status, visibility, created_at, updated_at,
+             scheduled_for, scheduled_until, version)
+         VALUES (?1, 'maintenance', ?2, ?3, ?4, 'public', ?5, ?5, ?6, ?7, 1)",
+        params![
+            id,
+            input.name,
+            Impact::Maintenance.as_str(),
+            MaintenanceStatus::Scheduled.as_str(),
+            ts(&now),
+            ts(&input.scheduled_for),
+            ts(&input.scheduled_until),
+        ],
+    )?;
+    for component in input.component_ids {
+        tx.execute(
+            "INSERT INTO incident_components (incident_id, component_id) VALUES (?1, ?2)",
+            params![id, component],
+        )?;
+    }
+    insert_update(
+        tx,
+        &id,
+        UpdateStatus::Scheduled,
+        Audience::Public,
+        input.body,
+        Some(actor),
+        &[],
+        now,
+    )?;
+    audit::record(
+        tx,
+        now,
+        &actor.email,
+        "maintenance.schedule",
+        ("maintenance", &id),
+        None::<&()>,
+        Some(&serde_json::json!({ "name": input.name })),
+    )?;
+    Ok(id)
+}
+
+/// The affected components of an incident or maintenance, in page order.
+pub fn component_ids(conn: &Connection, incident_id: &str) -> StoreResult<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id FROM incident_components ic JOIN components c ON c.id = ic.component_id
+         WHERE ic.incident_id = ?1 ORDER BY c.position, c.name",
+    )?;
+    let ids = stmt
+        .query_map([incident_id], |r| r.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(ids)
+}
+
+/// The component transitions an update made.
+pub fn update_changes(conn: &Connection, update_id: &str) -> StoreResult<Vec<AffectedComponent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ucc.component_id, c.name, ucc.old_status, ucc.new_status
+         FROM update_component_changes ucc JOIN components c ON c.id = ucc.component_id
+         WHERE ucc.update_id = ?1 ORDER BY c.position, c.name",
+    )?;
+    let rows = stmt
+        .query_map([update_id], |r| {
+            Ok(AffectedComponent {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                old_status: parse_enum(&r.get::<_, String>(2)?)?,
+                new_status: parse_enum(&r.get::<_, String>(3)?)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// An incident as staff see it.
+pub fn get(conn: &Connection, id: &str) -> StoreResult<IncidentRecord> {
+    let row = conn
+        .query_row(
+            "SELECT id, issue_key, name, summary, severity, impact, status, visibility, started_at,
+                 created_at, updated_at, resolved_at, version
+             FROM incidents WHERE id = ?1 AND kind = 'incident'",
+            [id],
+            |r| {
+                let severity: u8 = r.get("severity")?;
+                Ok(IncidentRecord {
+                    id: r.get("id")?,
+                    issue_key: r.get("issue_key")?,
+                    title: r.get("name")?,
+                    summary: r.get("summary")?,
+                    severity: severity.try_into().map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            4,
+                            rusqlite::types::Type::Integer,
+                            Box::new(e),
+                        )
+                    })?,
+                    impact: parse_enum(&r.get::<_, String>("impact")?)?,
+                    status: parse_enum(&r.get::<_, String>("status")?)?,
+                    visibility: parse_enum::<Visibility>(&r.get::<_, String>("visibility")?)?,
+                    started_at: parse_ts(&r.get::<_, String>("started_at")?)?,
+                    created_at: parse_ts(&r.get::<_, String>("created_at")?)?,
+                    updated_at: parse_ts(&r.get::<_, String>("updated_at")?)?,
+                    resolved_at: parse_ts_opt(r.get("resolved_at")?)?,
+                    version: r.get("version")?,
+                    components: Vec::new(),
+                    updates: Vec::new(),
+                })
+            },
+        )
+        .optional()?;
+    let mut record = row.ok_or_else(|| StoreError::NotFound {
+        what: "incident",
+        id: id.to_owned(),
+    })?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.name, c.status FROM incident_components ic JOIN components c ON c.id = ic.component_id
+         WHERE ic.incident_id = ?1 ORDER BY c.position, c.name",
+    )?;
+    record.components = stmt
+        .query_map([id], |r| {
+            Ok(IncidentComponent {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                status: parse_enum(&r.get::<_, String>(2)?)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT u.id, u.status, u.audience, u.body, coalesce(a.email, 'system'), u.created_at
+         FROM incident_updates u LEFT JOIN users a ON a.id = u.author_id
+         WHERE u.incident_id = ?1 ORDER BY u.seq DESC",
+    )?;
+    let updates = stmt
+        .query_map([id], |r| {
+            Ok(UpdateRecord {
+                id: r.get(0)?,
+                status: parse_enum(&r.get::<_, String>(1)?)?,
+                audience: parse_enum(&r.get::<_, String>(2)?)?,
+                body: r.get(3)?,
+                author: r.get(4)?,
+                created_at: parse_ts(&r.get::<_, String>(5)?)?,
+                affected_components: Vec::new(),
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    record.updates = updates
+        .into_iter()
+        .map(|mut u| {
+            u.affected_components = update_changes(conn, &u.id)?;
+            Ok(u)
+        })
+        .collect::<StoreResult<_>>()?;
+    Ok(record)
+}
+
+/// Open incidents first, then the most recent others, at most `limit`.
+pub fn list(conn: &Connection, limit: usize) -> StoreResult<Vec<IncidentRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM incidents WHERE kind = 'incident'
+         ORDER BY status IN ('investigating', 'identified', 'monitoring') DESC, created_at DESC
+         LIMIT ?1",
+    )?;
+    let ids = stmt
+        .query_map([limit as i64], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    ids.iter().map(|id| get(conn, id)).collect()
+}

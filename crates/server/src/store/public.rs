@@ -1,0 +1,267 @@
+//! What the public may see, read in the public wire shapes.
+//!
+//! Architecture invariant: every query here filters to public data
+//! (`visibility = 'public'`, `audience = 'public'`) and fills only
+//! `herald_model::v2` types, which have no field for anything internal. The
+//! public documents are rendered from [`PublicData`] alone.
+
+use super::{components, incidents, new_id, parse_enum, parse_ts, parse_ts_opt, ts, StoreResult};
+use chrono::{DateTime, Utc};
+use herald_model::v2::{self, Component, Incident, IncidentUpdate, Page, ScheduledMaintenance};
+use rusqlite::{params, Connection, Transaction};
+use std::collections::HashMap;
+
+/// Everything the public documents are rendered from.
+#[derive(Clone, Debug)]
+pub struct PublicData {
+    /// The page, with `updated_at` the latest public change.
+    pub page: Page,
+    /// Every public component and group, flat, in page order.
+    pub components: Vec<Component>,
+    /// The most recent public incidents (at most [`v2::LIST_CAP`]), newest first.
+    pub recent_incidents: Vec<Incident>,
+    /// Unresolved public incidents, newest first.
+    pub unresolved_incidents: Vec<Incident>,
+    /// The most recent maintenances (at most [`v2::LIST_CAP`]), latest window first.
+    pub recent_maintenances: Vec<ScheduledMaintenance>,
+    /// Maintenances not yet started, soonest first.
+    pub upcoming_maintenances: Vec<ScheduledMaintenance>,
+    /// Maintenances in progress or verifying, soonest first.
+    pub active_maintenances: Vec<ScheduledMaintenance>,
+}
+
+/// Creates the page row on first start.
+pub fn ensure_page(tx: &Transaction<'_>, now: DateTime<Utc>) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO page (id, name, url, time_zone, updated_at)
+         SELECT ?1, 'Status', 'http://127.0.0.1:8080', 'Etc/UTC', ?2
+         WHERE NOT EXISTS (SELECT 1 FROM page)",
+        params![new_id(), ts(&now)],
+    )?;
+    Ok(())
+}
+
+/// Sets the page's name, public URL and time zone.
+pub fn set_page(
+    tx: &Transaction<'_>,
+    name: &str,
+    url: &str,
+    time_zone: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    tx.execute(
+        "UPDATE page SET name = ?1, url = ?2, time_zone = ?3, updated_at = ?4",
+        params![name, url.trim_end_matches('/'), time_zone, ts(&now)],
+    )?;
+    Ok(())
+}
+
+/// The page's id.
+pub fn page_id(conn: &Connection) -> StoreResult<String> {
+    Ok(conn.query_row("SELECT id FROM page", [], |r| r.get(0))?)
+}
+
+/// The page, `updated_at` being its latest public change.
+fn page(conn: &Connection) -> StoreResult<Page> {
+    Ok(conn.query_row(
+        "SELECT id, name, url, time_zone, max(
+             updated_at,
+             coalesce((SELECT max(updated_at) FROM components), ''),
+             coalesce((SELECT max(updated_at) FROM incidents WHERE visibility = 'public'), '')
+         ) FROM page",
+        [],
+        |r| {
+            Ok(Page {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                url: r.get(2)?,
+                time_zone: r.get(3)?,
+                updated_at: parse_ts(&r.get::<_, String>(4)?)?,
+            })
+        },
+    )?)
+}
+
+/// Reads everything the public documents show.
+pub fn load(conn: &Connection) -> StoreResult<PublicData> {
+    let page = page(conn)?;
+    let components: Vec<Component> = components::load_all(conn)?
+        .into_iter()
+        .map(|c| c.component)
+        .collect();
+    let by_id: HashMap<&str, &Component> = components.iter().map(|c| (c.id.as_str(), c)).collect();
+    let loader = Loader {
+        conn,
+        page: &page,
+        components: &by_id,
+    };
+    let cap = v2::LIST_CAP as i64;
+    let data = PublicData {
+        recent_incidents: loader.incidents(
+            "kind = 'incident' ORDER BY created_at DESC LIMIT ?1",
+            cap,
+        )?,
+        unresolved_incidents: loader.incidents(
+            "kind = 'incident' AND status IN ('investigating', 'identified', 'monitoring')
+             ORDER BY created_at DESC LIMIT ?1",
+            i64::MAX,
+        )?,
+        recent_maintenances: loader.maintenances(
+            "kind = 'maintenance' ORDER BY scheduled_for DESC LIMIT ?1",
+            cap,
+        )?,
+        upcoming_maintenances: loader.maintenances(
+            "kind = 'maintenance' AND status = 'scheduled' ORDER BY scheduled_for LIMIT ?1",
+            i64::MAX,
+        )?,
+        active_maintenances: loader.maintenances(
+            "kind = 'maintenance' AND status IN ('in_progress', 'verifying') ORDER BY scheduled_for LIMIT ?1",
+            i64::MAX,
+        )?,
+        page: page.clone(),
+        components: components.clone(),
+    };
+    Ok(data)
+}
+
+/// Reads public incidents and maintenances with their public updates.
+struct Loader<'a> {
+    conn: &'a Connection,
+    page: &'a Page,
+    components: &'a HashMap<&'a str, &'a Component>,
+}
+
+/// The columns both incidents and maintenances are read with.
+const INCIDENT_COLUMNS: &str = "id, name, status, impact, created_at, updated_at, started_at,
+    monitoring_at, resolved_at, scheduled_for, scheduled_until";
+
+/// One row of `INCIDENT_COLUMNS`, before its components and updates are attached.
+struct Row {
+    id: String,
+    name: String,
+    status: String,
+    impact: String,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    started_at: Option<DateTime<Utc>>,
+    monitoring_at: Option<DateTime<Utc>>,
+    resolved_at: Option<DateTime<Utc>>,
+    scheduled_for: Option<DateTime<Utc>>,
+    scheduled_until: Option<DateTime<Utc>>,
+}
+
+impl Loader<'_> {
+    fn rows(&self, filter: &str, limit: i64) -> StoreResult<Vec<Row>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE visibility = 'public' AND {filter}"
+        ))?;
+        let rows = stmt
+            .query_map([limit], |r| {
+                Ok(Row {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    status: r.get(2)?,
+                    impact: r.get(3)?,
+                    created_at: parse_ts(&r.get::<_, String>(4)?)?,
+                    updated_at: parse_ts(&r.get::<_, String>(5)?)?,
+                    started_at: parse_ts_opt(r.get(6)?)?,
+                    monitoring_at: parse_ts_opt(r.get(7)?)?,
+                    resolved_at: parse_ts_opt(r.get(8)?)?,
+                    scheduled_for: parse_ts_opt(r.get(9)?)?,
+                    scheduled_until: parse_ts_opt(r.get(10)?)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    fn shortlink(&self, kind: &str, id: &str) -> String {
+        format!("{}/{kind}/{id}", self.page.url)
+    }
+
+    fn components_of(&self, id: &str) -> StoreResult<Vec<Component>> {
+        Ok(incidents::component_ids(self.conn, id)?
+            .iter()
+            .filter_map(|c| self.components.get(c.as_str()).map(|c| (*c).clone()))
+            .collect())
+    }
+
+    fn public_updates(&self, id: &str) -> StoreResult<Vec<IncidentUpdate>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, status, body, created_at, updated_at, display_at FROM incident_updates
+             WHERE incident_id = ?1 AND audience = 'public' ORDER BY seq DESC",
+        )?;
+        let updates = stmt
+            .query_map(params![id], |r| {
+                Ok(IncidentUpdate {
+                    id: r.get(0)?,
+                    status: parse_enum(&r.get::<_, String>(1)?)?,
+                    body: r.get(2)?,
+                    incident_id: id.to_owned(),
+                    created_at: parse_ts(&r.get::<_, String>(3)?)?,
+                    updated_at: parse_ts(&r.get::<_, String>(4)?)?,
+                    display_at: parse_ts(&r.get::<_, String>(5)?)?,
+                    affected_components: Vec::new(),
+                    deliver_notifications: true,
+                    custom_tweet: None,
+                    tweet_id: None,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        updates
+            .into_iter()
+            .map(|mut u| {
+                u.affected_components = incidents::update_changes(self.conn, &u.id)?;
+                Ok(u)
+            })
+            .collect()
+    }
+
+    fn incidents(&self, filter: &str, limit: i64) -> StoreResult<Vec<Incident>> {
+        self.rows(filter, limit)?
+            .into_iter()
+            .map(|row| {
+                Ok(Incident {
+                    shortlink: self.shortlink("incidents", &row.id),
+                    page_id: self.page.id.clone(),
+                    components: self.components_of(&row.id)?,
+                    incident_updates: self.public_updates(&row.id)?,
+                    status: parse_enum(&row.status)?,
+                    impact: parse_enum(&row.impact)?,
+                    created_at: row.created_at,
+                    updated_at: row.updated_at,
+                    started_at: row.started_at.unwrap_or(row.created_at),
+                    monitoring_at: row.monitoring_at,
+                    resolved_at: row.resolved_at,
+                    name: row.name,
+                    id: row.id,
+                })
+            })
+            .collect()
+    }
+
+    fn maintenances(&self, filter: &str, limit: i64) -> StoreResult<Vec<ScheduledMaintenance>> {
+        self.rows(filter, limit)?
+            .into_iter()
+            .map(|row| {
+                Ok(ScheduledMaintenance {
+                    shortlink: self.shortlink("maintenances", &row.id),
+                    page_id: self.page.id.clone(),
+                    components: self.components_of(&row.id)?,
+                    incident_updates: self.public_updates(&row.id)?,
+                    status: parse_enum(&row.status)?,
+                    impact: parse_enum(&row.impact)?,
+                    created_at: row.created_at,
+                    updated_at: row.updated_at,
+                    started_at: row.started_at,
+                    monitoring_at: row.monitoring_at,
+                    resolved_at: row.resolved_at,
+                    scheduled_for: row.scheduled_for.unwrap_or(row.created_at),
+                    scheduled_until: row.scheduled_until.unwrap_or(row.created_at),
+                    name: row.name,
+                    id: row.id,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,152 @@
+//! Users, sessions and API tokens. Secrets are never stored: sessions and
+//! tokens are kept as SHA-256 digests, passwords as Argon2 hashes (made by
+//! `crate::auth`).
+
+use super::{audit, new_id, parse_enum, ts, StoreError, StoreResult};
+use chrono::{DateTime, Utc};
+use herald_model::api::{Role, SessionUser};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+fn user_from_row(r: &Row<'_>) -> rusqlite::Result<SessionUser> {
+    Ok(SessionUser {
+        id: r.get("id")?,
+        email: r.get("email")?,
+        name: r.get("name")?,
+        role: parse_enum::<Role>(&r.get::<_, String>("role")?)?,
+    })
+}
+
+/// Creates a user. The email must be unused.
+pub fn create(
+    tx: &Transaction<'_>,
+    email: &str,
+    name: &str,
+    role: Role,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<SessionUser> {
+    let taken: bool = tx.query_row(
+        "SELECT count(*) > 0 FROM users WHERE email = ?1",
+        [email],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(StoreError::Conflict(format!(
+            "a user with the email '{email}' already exists"
+        )));
+    }
+    let user = SessionUser {
+        id: new_id(),
+        email: email.to_owned(),
+        name: name.to_owned(),
+        role,
+    };
+    tx.execute(
+        "INSERT INTO users (id, email, name, role, password_hash, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            user.id,
+            user.email,
+            user.name,
+            role.as_str(),
+            password_hash,
+            ts(&now)
+        ],
+    )?;
+    audit::record(
+        tx,
+        now,
+        "cli",
+        "user.create",
+        ("user", &user.id),
+        None::<&()>,
+        Some(&user),
+    )?;
+    Ok(user)
+}
+
+/// A user and their password hash, looked up by email (case-insensitive).
+pub fn find_by_email(conn: &Connection, email: &str) -> StoreResult<Option<(SessionUser, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, email, name, role, password_hash FROM users WHERE email = ?1",
+            [email],
+            |r| Ok((user_from_row(r)?, r.get("password_hash")?)),
+        )
+        .optional()?)
+}
+
+/// Stores a new session for `user_id`, valid until `expires_at`.
+pub fn create_session(
+    tx: &Transaction<'_>,
+    user_id: &str,
+    token_hash: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> StoreResult<()> {
+    tx.execute("DELETE FROM sessions WHERE expires_at < ?1", [ts(&now)])?;
+    tx.execute(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+        params![token_hash, user_id, ts(&now), ts(&expires_at)],
+    )?;
+    Ok(())
+}
+
+/// The user of an unexpired session.
+pub fn user_for_session(
+    conn: &Connection,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<SessionUser>> {
+    Ok(conn
+        .query_row(
+            "SELECT u.id, u.email, u.name, u.role FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = ?1 AND s.expires_at > ?2",
+            params![token_hash, ts(&now)],
+            user_from_row,
+        )
+        .optional()?)
+}
+
+/// Ends a session (no error if it is already gone).
+pub fn delete_session(tx: &Transaction<'_>, token_hash: &str) -> StoreResult<()> {
+    tx.execute("DELETE FROM sessions WHERE token_hash = ?1", [token_hash])?;
+    Ok(())
+}
+
+/// Stores a new API token for `user`; returns its id.
+pub fn create_token(
+    tx: &Transaction<'_>,
+    user: &SessionUser,
+    name: &str,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<String> {
+    let id = new_id();
+    tx.execute(
+        "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, user.id, name, token_hash, ts(&now)],
+    )?;
+    audit::record(
+        tx,
+        now,
+        &user.email,
+        "token.create",
+        ("api_token", &id),
+        None::<&()>,
+        Some(&serde_json::json!({ "name": name, "user_id": user.id })),
+    )?;
+    Ok(id)
+}
+
+/// The user of an unrevoked API token.
+pub fn user_for_token(conn: &Connection, token_hash: &str) -> StoreResult<Option<SessionUser>> {
+    Ok(conn
+        .query_row(
+            "SELECT u.id, u.email, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id
+             WHERE t.token_hash = ?1 AND t.revoked_at IS NULL",
+            [token_hash],
+            user_from_row,
+        )
+        .optional()?)
+}
