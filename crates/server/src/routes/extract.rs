@@ -67,12 +67,11 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     Ok(value)
 }
 
-/// The field a data error is about. For a missing or unknown field serde
-/// reports the enclosing object's path and names the field in the message.
+/// The field a data error is about. For a missing field serde reports the
+/// enclosing object's path and names the field only in the message.
 fn field_name(path: &str, message: &str) -> String {
-    let named = ["missing field `", "unknown field `"]
-        .iter()
-        .find_map(|prefix| message.strip_prefix(prefix))
+    let named = message
+        .strip_prefix("missing field `")
         .and_then(|rest| rest.split('`').next());
     match (named, path) {
         (Some(name), "." | "") => name.to_owned(),

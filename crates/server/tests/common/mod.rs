@@ -1,0 +1,183 @@
+//! A Herald app on a temporary database, driven through its router.
+
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use herald_model::api::{Role, SessionUser};
+use herald_server::store::{demo, in_transaction, users};
+use herald_server::{auth, AppState};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+/// A response, with its body parsed as JSON when it is JSON.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub bytes: Vec<u8>,
+    pub json: Value,
+}
+
+pub struct TestApp {
+    pub dir: TempDir,
+    pub state: AppState,
+    router: Router,
+}
+
+pub const INDEX_HTML: &str = "<!doctype html><title>Herald test app</title>";
+
+impl TestApp {
+    pub fn new() -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let web = dir.path().join("web");
+        std::fs::create_dir_all(&web).unwrap();
+        std::fs::write(web.join("index.html"), INDEX_HTML).unwrap();
+        let state = AppState::open(&dir.path().join("data"), web).unwrap();
+        let router = herald_server::app(state.clone());
+        TestApp { dir, state, router }
+    }
+
+    /// A new app with the demo page seeded.
+    pub fn with_demo() -> TestApp {
+        let app = TestApp::new();
+        let admin = app.user(Role::Admin);
+        {
+            let mut conn = app.state.store.lock();
+            demo::seed(
+                &mut conn,
+                &admin.0,
+                "https://status.example.com",
+                chrono::Utc::now(),
+            )
+            .unwrap();
+        }
+        app.state.republish().unwrap();
+        app
+    }
+
+    pub fn data_dir(&self) -> std::path::PathBuf {
+        self.dir.path().join("data")
+    }
+
+    /// Adds a user with `role`; returns it and its password.
+    pub fn user(&self, role: Role) -> (SessionUser, String) {
+        let password = auth::new_password();
+        let hash = auth::hash_password(&password).unwrap();
+        let email = format!(
+            "{}-{}@example.com",
+            role,
+            auth::new_secret()[..8].to_owned()
+        );
+        let user = in_transaction(&mut self.state.store.lock(), |tx| {
+            users::create(tx, &email, role.as_str(), role, &hash, chrono::Utc::now())
+        })
+        .unwrap();
+        (user, password)
+    }
+
+    /// A bearer token for a new user with `role`.
+    pub async fn token(&self, role: Role) -> String {
+        let (user, password) = self.user(role);
+        let cookie = self.login(&user.email, &password).await;
+        let reply = self
+            .send(
+                Method::POST,
+                "/api/tokens",
+                Some(serde_json::json!({"name": "test"})),
+                Auth::Cookie(&cookie),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json);
+        reply.json["token"].as_str().unwrap().to_owned()
+    }
+
+    /// Signs in; returns the `Cookie` header value.
+    pub async fn login(&self, email: &str, password: &str) -> String {
+        let reply = self
+            .send(
+                Method::POST,
+                "/api/session",
+                Some(serde_json::json!({"email": email, "password": password})),
+                Auth::None,
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.json);
+        let set_cookie = reply.headers[header::SET_COOKIE].to_str().unwrap();
+        set_cookie.split(';').next().unwrap().to_owned()
+    }
+
+    pub async fn request(&self, req: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(req).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            bytes,
+            json,
+        }
+    }
+
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        auth: Auth<'_>,
+    ) -> Reply {
+        let mut req = Request::builder().method(method).uri(path);
+        req = match auth {
+            Auth::None => req,
+            Auth::Bearer(token) => req.header(header::AUTHORIZATION, format!("Bearer {token}")),
+            Auth::Cookie(cookie) => req.header(header::COOKIE, cookie),
+        };
+        let req = match body {
+            Some(body) => req
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(body.to_string())),
+            None => req.body(Body::empty()),
+        };
+        self.request(req.unwrap()).await
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.send(Method::GET, path, None, Auth::None).await
+    }
+
+    /// Sends raw bytes as the body with the given content type.
+    pub async fn send_raw(
+        &self,
+        method: Method,
+        path: &str,
+        content_type: &str,
+        body: &str,
+        token: &str,
+    ) -> Reply {
+        let req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body.to_owned()))
+            .unwrap();
+        self.request(req).await
+    }
+}
+
+#[derive(Clone, Copy)]
+pub enum Auth<'a> {
+    None,
+    Bearer(&'a str),
+    Cookie(&'a str),
+}

@@ -1,0 +1,628 @@
+//! The internal write API: authentication and roles, validation that names
+//! the field, stale writes refused with 409, and the public documents
+//! following every committed write.
+
+mod common;
+
+use axum::http::{header, Method, StatusCode};
+use common::{Auth, TestApp};
+use herald_model::api::Role;
+use serde_json::{json, Value};
+
+fn incident_body(key: &str, components: Value) -> Value {
+    json!({
+        "issue_key": key,
+        "title": "Checkout is failing",
+        "summary": "Payments provider returns 502 since deploy 841",
+        "severity": 2,
+        "message": "We are investigating failed checkouts.",
+        "components": components,
+    })
+}
+
+async fn component(app: &TestApp, token: &str, name: &str, group_id: Option<&str>) -> Value {
+    let reply = app
+        .send(
+            Method::POST,
+            "/api/components",
+            Some(json!({"name": name, "group_id": group_id})),
+            Auth::Bearer(token),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json);
+    reply.json
+}
+
+#[tokio::test]
+async fn every_write_needs_a_signed_in_publisher() {
+    let app = TestApp::new();
+    let publisher = app.token(Role::Publisher).await;
+    let viewer = app.token(Role::Viewer).await;
+    let c = component(&app, &publisher, "API", None).await;
+    let cid = c["id"].as_str().unwrap().to_owned();
+    let declared = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(incident_body("OPS-1", json!([]))),
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    let iid = declared.json["id"].as_str().unwrap().to_owned();
+
+    let writes = [
+        (
+            Method::POST,
+            "/api/components".to_owned(),
+            json!({"name": "X"}),
+        ),
+        (
+            Method::PATCH,
+            format!("/api/components/{cid}"),
+            json!({"version": 1, "name": "Y"}),
+        ),
+        (
+            Method::POST,
+            "/api/incidents".to_owned(),
+            incident_body("OPS-2", json!([])),
+        ),
+        (
+            Method::POST,
+            format!("/api/incidents/{iid}/updates"),
+            json!({"version": 1, "status": "identified", "body": "found it"}),
+        ),
+        (
+            Method::POST,
+            format!("/api/incidents/{iid}/resolve"),
+            json!({"version": 1, "body": "fixed"}),
+        ),
+    ];
+    for (method, path, body) in &writes {
+        let anon = app
+            .send(method.clone(), path, Some(body.clone()), Auth::None)
+            .await;
+        assert_eq!(
+            anon.status,
+            StatusCode::UNAUTHORIZED,
+            "anonymous {method} {path}"
+        );
+        assert_eq!(anon.json["code"], "unauthenticated");
+        let bogus = app
+            .send(
+                method.clone(),
+                path,
+                Some(body.clone()),
+                Auth::Bearer("not-a-token"),
+            )
+            .await;
+        assert_eq!(
+            bogus.status,
+            StatusCode::UNAUTHORIZED,
+            "bad token {method} {path}"
+        );
+        let v = app
+            .send(
+                method.clone(),
+                path,
+                Some(body.clone()),
+                Auth::Bearer(&viewer),
+            )
+            .await;
+        assert_eq!(v.status, StatusCode::FORBIDDEN, "viewer {method} {path}");
+        assert_eq!(v.json["code"], "forbidden");
+    }
+    // Reads of the internal API need a signed-in user of any role.
+    for path in [
+        "/api/components",
+        "/api/incidents",
+        &format!("/api/incidents/{iid}"),
+    ] {
+        assert_eq!(
+            app.get(path).await.status,
+            StatusCode::UNAUTHORIZED,
+            "{path}"
+        );
+        let reply = app
+            .send(Method::GET, path, None, Auth::Bearer(&viewer))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "viewer reads {path}");
+    }
+    // Nothing the refused writes carried was stored.
+    let incidents = app
+        .send(Method::GET, "/api/incidents", None, Auth::Bearer(&viewer))
+        .await;
+    assert_eq!(incidents.json.as_array().unwrap().len(), 1);
+    assert_eq!(incidents.json[0]["status"], "investigating");
+}
+
+#[tokio::test]
+async fn sessions_sign_in_and_out_and_wrong_passwords_are_refused() {
+    let app = TestApp::new();
+    let (user, password) = app.user(Role::Publisher);
+    let wrong = app
+        .send(
+            Method::POST,
+            "/api/session",
+            Some(json!({"email": user.email, "password": "nope"})),
+            Auth::None,
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(wrong.json["code"], "invalid_credentials");
+    assert!(wrong.headers.get(header::SET_COOKIE).is_none());
+    let unknown = app
+        .send(
+            Method::POST,
+            "/api/session",
+            Some(json!({"email": "who@example.com", "password": "x"})),
+            Auth::None,
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+
+    let cookie = app.login(&user.email.to_uppercase(), &password).await;
+    let me = app
+        .send(Method::GET, "/api/session", None, Auth::Cookie(&cookie))
+        .await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert_eq!(me.json["email"], user.email);
+    assert_eq!(me.json["role"], "publisher");
+
+    let out = app
+        .send(Method::DELETE, "/api/session", None, Auth::Cookie(&cookie))
+        .await;
+    assert_eq!(out.status, StatusCode::NO_CONTENT);
+    assert!(out.headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+    let after = app
+        .send(Method::GET, "/api/session", None, Auth::Cookie(&cookie))
+        .await;
+    assert_eq!(after.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_naming_the_field_and_stores_nothing() {
+    let app = TestApp::new();
+    let token = app.token(Role::Publisher).await;
+    let api = component(&app, &token, "API", None).await;
+    let api_id = api["id"].as_str().unwrap();
+    let before = app.get("/api/v2/summary.json").await;
+
+    let not_json = app
+        .send_raw(
+            Method::POST,
+            "/api/incidents",
+            "application/json",
+            "{\"title\": ",
+            &token,
+        )
+        .await;
+    assert_eq!(not_json.status, StatusCode::BAD_REQUEST);
+    assert_eq!(not_json.json["code"], "invalid_json");
+    let form = app
+        .send_raw(
+            Method::POST,
+            "/api/incidents",
+            "application/x-www-form-urlencoded",
+            "a=b",
+            &token,
+        )
+        .await;
+    assert_eq!(form.status, StatusCode::BAD_REQUEST);
+
+    let cases: Vec<(Value, &str)> = vec![
+        (json!({"title": "t"}), "issue_key"),
+        (incident_body("ops 1", json!([])), "issue_key"),
+        (
+            {
+                let mut b = incident_body("OPS-1", json!([]));
+                b["title"] = json!("");
+                b
+            },
+            "title",
+        ),
+        (
+            {
+                let mut b = incident_body("OPS-1", json!([]));
+                b["severity"] = json!(7);
+                b
+            },
+            "severity",
+        ),
+        (
+            {
+                let mut b = incident_body("OPS-1", json!([]));
+                b["serverity"] = json!(1);
+                b
+            },
+            "serverity",
+        ),
+        (
+            incident_body("OPS-1", json!([{"id": api_id, "status": "sideways"}])),
+            "components[0].status",
+        ),
+        (
+            incident_body(
+                "OPS-1",
+                json!([{"id": "missing", "status": "major_outage"}]),
+            ),
+            "components[0].id",
+        ),
+        (
+            {
+                let mut b = incident_body("OPS-1", json!([]));
+                b["status"] = json!("resolved");
+                b
+            },
+            "status",
+        ),
+    ];
+    for (body, field) in cases {
+        let reply = app
+            .send(
+                Method::POST,
+                "/api/incidents",
+                Some(body.clone()),
+                Auth::Bearer(&token),
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            reply.json
+        );
+        assert_eq!(reply.json["code"], "validation");
+        assert_eq!(reply.json["field"], field, "{body}: {}", reply.json);
+        assert!(reply.json["message"]
+            .as_str()
+            .unwrap()
+            .contains(field.split('[').next().unwrap()));
+    }
+    let group = app
+        .send(
+            Method::POST,
+            "/api/components",
+            Some(json!({"name": "G", "group_id": api_id})),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(group.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(group.json["field"], "group_id");
+
+    // Nothing changed: the documents are byte for byte the same.
+    let after = app.get("/api/v2/summary.json").await;
+    assert_eq!(before.bytes, after.bytes);
+    let list = app
+        .send(Method::GET, "/api/incidents", None, Auth::Bearer(&token))
+        .await;
+    assert_eq!(list.json.as_array().unwrap().len(), 0);
+
+    // A duplicate issue key is refused and the first incident stays as it was.
+    let first = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(incident_body("OPS-9", json!([]))),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    let mut dup = incident_body("OPS-9", json!([]));
+    dup["title"] = json!("Another title");
+    let dup = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(dup),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(dup.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(dup.json["field"], "issue_key");
+    let stored = app
+        .send(
+            Method::GET,
+            &format!("/api/incidents/{}", first.json["id"].as_str().unwrap()),
+            None,
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(stored.json["title"], "Checkout is failing");
+}
+
+#[tokio::test]
+async fn a_write_based_on_a_stale_version_gets_409_and_overwrites_nothing() {
+    let app = TestApp::new();
+    let alice = app.token(Role::Publisher).await;
+    let bob = app.token(Role::Admin).await;
+    let declared = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(incident_body("OPS-7", json!([]))),
+            Auth::Bearer(&alice),
+        )
+        .await;
+    let id = declared.json["id"].as_str().unwrap().to_owned();
+    let version = declared.json["version"].as_i64().unwrap();
+    let path = format!("/api/incidents/{id}/updates");
+
+    let a = app
+        .send(
+            Method::POST,
+            &path,
+            Some(json!({"version": version, "status": "identified", "body": "Alice's update"})),
+            Auth::Bearer(&alice),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.json);
+    let b = app
+        .send(
+            Method::POST,
+            &path,
+            Some(json!({"version": version, "status": "monitoring", "body": "Bob's update"})),
+            Auth::Bearer(&bob),
+        )
+        .await;
+    assert_eq!(b.status, StatusCode::CONFLICT, "{}", b.json);
+    assert_eq!(b.json["code"], "conflict");
+    let stored = app
+        .send(
+            Method::GET,
+            &format!("/api/incidents/{id}"),
+            None,
+            Auth::Bearer(&alice),
+        )
+        .await;
+    assert_eq!(stored.json["status"], "identified");
+    assert!(stored.json["updates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|u| u["body"] != "Bob's update"));
+
+    let resolve = app
+        .send(
+            Method::POST,
+            &format!("/api/incidents/{id}/resolve"),
+            Some(json!({"version": version, "body": "done"})),
+            Auth::Bearer(&bob),
+        )
+        .await;
+    assert_eq!(resolve.status, StatusCode::CONFLICT);
+
+    let c = component(&app, &alice, "API", None).await;
+    let cpath = format!("/api/components/{}", c["id"].as_str().unwrap());
+    let first = app
+        .send(
+            Method::PATCH,
+            &cpath,
+            Some(json!({"version": 1, "name": "Public API"})),
+            Auth::Bearer(&alice),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(first.json["version"], 2);
+    let stale = app
+        .send(
+            Method::PATCH,
+            &cpath,
+            Some(json!({"version": 1, "name": "REST API"})),
+            Auth::Bearer(&bob),
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    let comps = app.get("/api/v2/components.json").await.json;
+    assert_eq!(comps["components"][0]["name"], "Public API");
+}
+
+#[tokio::test]
+async fn the_incident_lifecycle_moves_the_public_documents_with_it() {
+    let app = TestApp::new();
+    let token = app.token(Role::Publisher).await;
+    let group = app
+        .send(
+            Method::POST,
+            "/api/components",
+            Some(json!({"name": "Platform", "group": true})),
+            Auth::Bearer(&token),
+        )
+        .await
+        .json;
+    let gid = group["id"].as_str().unwrap();
+    let api = component(&app, &token, "API", Some(gid)).await;
+    let db = component(&app, &token, "Database", Some(gid)).await;
+    let (api_id, db_id) = (api["id"].as_str().unwrap(), db["id"].as_str().unwrap());
+    let summary = app.get("/api/v2/summary.json").await.json;
+    assert_eq!(summary["status"]["indicator"], "none");
+    assert_eq!(summary["status"]["description"], "All Systems Operational");
+
+    let declared = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(incident_body(
+                "OPS-3",
+                json!([{"id": api_id, "status": "partial_outage"}]),
+            )),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(declared.status, StatusCode::CREATED, "{}", declared.json);
+    let id = declared.json["id"].as_str().unwrap().to_owned();
+    assert_eq!(declared.json["impact"], "major");
+
+    let summary = app.get("/api/v2/summary.json").await.json;
+    assert_eq!(summary["status"]["indicator"], "major");
+    let incident = &summary["incidents"][0];
+    assert_eq!(incident["name"], "Checkout is failing");
+    assert_eq!(incident["components"][0]["id"], api_id);
+    let platform = summary["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == gid)
+        .unwrap();
+    assert_eq!(
+        platform["status"], "partial_outage",
+        "a group shows its worst child"
+    );
+    let first = &incident["incident_updates"][0];
+    assert_eq!(first["affected_components"][0]["old_status"], "operational");
+    assert_eq!(
+        first["affected_components"][0]["new_status"],
+        "partial_outage"
+    );
+
+    let path = format!("/api/incidents/{id}/updates");
+    let internal = app
+        .send(
+            Method::POST,
+            &path,
+            Some(json!({"version": 1, "status": "identified", "body": "INTERNAL: db-3 pool", "audience": "internal"})),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(internal.status, StatusCode::OK, "{}", internal.json);
+    let monitoring = app
+        .send(
+            Method::POST,
+            &path,
+            Some(
+                json!({"version": 2, "status": "monitoring", "body": "A fix is live.",
+                "components": [{"id": db_id, "status": "degraded_performance"}]}),
+            ),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(monitoring.status, StatusCode::OK, "{}", monitoring.json);
+
+    let unresolved = app.get("/api/v2/incidents/unresolved.json").await.json;
+    let inc = &unresolved["incidents"][0];
+    assert_eq!(inc["status"], "monitoring");
+    assert!(inc["monitoring_at"].is_string());
+    let bodies: Vec<&str> = inc["incident_updates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        bodies,
+        vec!["A fix is live.", "We are investigating failed checkouts."]
+    );
+    assert_eq!(inc["components"].as_array().unwrap().len(), 2);
+
+    // A resolved incident may not go back to investigating.
+    let resolved = app
+        .send(
+            Method::POST,
+            &format!("/api/incidents/{id}/resolve"),
+            Some(json!({"version": 3, "body": "All good."})),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(resolved.status, StatusCode::OK, "{}", resolved.json);
+    let reopen = app
+        .send(
+            Method::POST,
+            &path,
+            Some(json!({"version": 4, "status": "investigating", "body": "again"})),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(reopen.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reopen.json["field"], "status");
+
+    let summary = app.get("/api/v2/summary.json").await.json;
+    assert_eq!(summary["incidents"].as_array().unwrap().len(), 0);
+    assert_eq!(summary["status"]["indicator"], "none");
+    assert!(summary["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["status"] == "operational"));
+    let all = app.get("/api/v2/incidents.json").await.json;
+    assert_eq!(all["incidents"][0]["status"], "resolved");
+    assert!(all["incidents"][0]["resolved_at"].is_string());
+
+    // The internal update never reached a public document.
+    for doc in herald_model::v2::paths::ALL {
+        let text = String::from_utf8(app.get(doc).await.bytes).unwrap();
+        for secret in [
+            "INTERNAL: db-3 pool",
+            "OPS-3",
+            "Payments provider returns 502",
+        ] {
+            assert!(!text.contains(secret), "{doc} leaks {secret}");
+        }
+    }
+    // Staff see every update, the internal one included.
+    let record = app
+        .send(
+            Method::GET,
+            &format!("/api/incidents/{id}"),
+            None,
+            Auth::Bearer(&token),
+        )
+        .await
+        .json;
+    assert_eq!(record["issue_key"], "OPS-3");
+    assert!(record["updates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|u| u["audience"] == "internal"));
+}
+
+#[tokio::test]
+async fn internal_only_incidents_stay_off_the_public_documents() {
+    let app = TestApp::new();
+    let token = app.token(Role::Publisher).await;
+    let mut body = incident_body("SEC-12", json!([]));
+    body["visibility"] = json!("internal");
+    body["title"] = json!("MARKER internal-only title");
+    let reply = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(body),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    for doc in herald_model::v2::paths::ALL {
+        let text = String::from_utf8(app.get(doc).await.bytes).unwrap();
+        assert!(
+            !text.contains("MARKER"),
+            "{doc} shows an internal-only incident"
+        );
+    }
+    assert_eq!(
+        app.get("/api/v2/status.json").await.json["status"]["indicator"],
+        "none"
+    );
+}
+
+#[tokio::test]
+async fn every_write_is_audited() {
+    let app = TestApp::new();
+    let token = app.token(Role::Publisher).await;
+    let c = component(&app, &token, "API", None).await;
+    let id = c["id"].as_str().unwrap().to_owned();
+    app.send(
+        Method::PATCH,
+        &format!("/api/components/{id}"),
+        Some(json!({"version": 1, "status": "major_outage"})),
+        Auth::Bearer(&token),
+    )
+    .await;
+    let conn = app.state.store.lock();
+    assert_eq!(
+        herald_server::store::audit::count_for(&conn, "component", &id).unwrap(),
+        2
+    );
+}

@@ -1,0 +1,515 @@
+//! The eight Statuspage v2 documents: exact keys, types and enum values as
+//! DESIGN.md §3 lists them, HTTP caching and CORS headers, ordering, caps,
+//! and the disk mirror and export.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use common::{Auth, TestApp};
+use herald_model::api::Role;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+const PAGE_KEYS: &[&str] = &["id", "name", "url", "time_zone", "updated_at"];
+const COMPONENT_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "status",
+    "created_at",
+    "updated_at",
+    "position",
+    "description",
+    "showcase",
+    "start_date",
+    "group_id",
+    "page_id",
+    "group",
+    "only_show_if_degraded",
+];
+const INCIDENT_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "status",
+    "impact",
+    "created_at",
+    "updated_at",
+    "started_at",
+    "monitoring_at",
+    "resolved_at",
+    "shortlink",
+    "page_id",
+    "components",
+    "incident_updates",
+];
+const UPDATE_KEYS: &[&str] = &[
+    "id",
+    "status",
+    "body",
+    "incident_id",
+    "created_at",
+    "updated_at",
+    "display_at",
+    "affected_components",
+    "deliver_notifications",
+    "custom_tweet",
+    "tweet_id",
+];
+const AFFECTED_KEYS: &[&str] = &["code", "name", "old_status", "new_status"];
+
+const COMPONENT_STATUSES: &[&str] = &[
+    "operational",
+    "degraded_performance",
+    "partial_outage",
+    "major_outage",
+    "under_maintenance",
+];
+const INCIDENT_STATUSES: &[&str] = &[
+    "investigating",
+    "identified",
+    "monitoring",
+    "resolved",
+    "postmortem",
+];
+const MAINTENANCE_STATUSES: &[&str] = &["scheduled", "in_progress", "verifying", "completed"];
+const IMPACTS: &[&str] = &["none", "minor", "major", "critical"];
+const INDICATORS: &[&str] = &["none", "minor", "major", "critical", "maintenance"];
+
+fn keys(v: &Value) -> BTreeSet<&str> {
+    v.as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+fn assert_keys(v: &Value, expected: &[&str], what: &str) {
+    let expected: BTreeSet<&str> = expected.iter().copied().collect();
+    assert_eq!(keys(v), expected, "keys of {what}: {v}");
+}
+
+fn assert_timestamp(v: &Value, what: &str) {
+    let s = v
+        .as_str()
+        .unwrap_or_else(|| panic!("{what} is not a string: {v}"));
+    let b = s.as_bytes();
+    let ok = s.len() == 24
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && b[19] == b'.'
+        && b[23] == b'Z'
+        && chrono::DateTime::parse_from_rfc3339(s).is_ok();
+    assert!(ok, "{what} is not RFC 3339 UTC with milliseconds: {s}");
+}
+
+fn assert_opt_timestamp(v: &Value, what: &str) {
+    if !v.is_null() {
+        assert_timestamp(v, what);
+    }
+}
+
+fn assert_enum(v: &Value, allowed: &[&str], what: &str) {
+    let s = v
+        .as_str()
+        .unwrap_or_else(|| panic!("{what} is not a string: {v}"));
+    assert!(
+        allowed.contains(&s),
+        "{what} = {s:?} is not one of {allowed:?}"
+    );
+}
+
+fn check_page(page: &Value) {
+    assert_keys(page, PAGE_KEYS, "page");
+    for k in ["id", "name", "url", "time_zone"] {
+        assert!(page[k].is_string(), "page.{k}");
+    }
+    assert_timestamp(&page["updated_at"], "page.updated_at");
+}
+
+fn check_component(c: &Value, page_id: &str) {
+    let mut expected = COMPONENT_KEYS.to_vec();
+    if c["group"] == true {
+        expected.push("components");
+        assert!(
+            c["components"].as_array().is_some(),
+            "group components list: {c}"
+        );
+    }
+    assert_keys(c, &expected, "component");
+    assert!(c["id"].is_string() && c["name"].is_string());
+    assert_enum(&c["status"], COMPONENT_STATUSES, "component.status");
+    assert_timestamp(&c["created_at"], "component.created_at");
+    assert_timestamp(&c["updated_at"], "component.updated_at");
+    assert!(c["position"].is_i64(), "position: {c}");
+    assert!(c["description"].is_string() || c["description"].is_null());
+    assert!(
+        c["showcase"].is_boolean()
+            && c["group"].is_boolean()
+            && c["only_show_if_degraded"].is_boolean()
+    );
+    assert!(c["start_date"].is_null() || c["start_date"].as_str().is_some_and(|d| d.len() == 10));
+    assert!(c["group_id"].is_string() || c["group_id"].is_null());
+    assert_eq!(c["page_id"], page_id);
+}
+
+fn check_update(u: &Value, incident_id: &str, statuses: &[&str]) {
+    assert_keys(u, UPDATE_KEYS, "incident update");
+    assert_enum(&u["status"], statuses, "update.status");
+    assert!(u["body"].is_string());
+    assert_eq!(u["incident_id"], incident_id);
+    for k in ["created_at", "updated_at", "display_at"] {
+        assert_timestamp(&u[k], k);
+    }
+    for a in u["affected_components"]
+        .as_array()
+        .expect("affected_components array")
+    {
+        assert_keys(a, AFFECTED_KEYS, "affected component");
+        assert_enum(&a["old_status"], COMPONENT_STATUSES, "old_status");
+        assert_enum(&a["new_status"], COMPONENT_STATUSES, "new_status");
+    }
+    assert!(u["deliver_notifications"].is_boolean());
+    assert!(u["custom_tweet"].is_null() || u["custom_tweet"].is_string());
+    assert!(u["tweet_id"].is_null() || u["tweet_id"].is_string());
+}
+
+fn check_updates_newest_first(updates: &Value) {
+    let times: Vec<&str> = updates
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["created_at"].as_str().unwrap())
+        .collect();
+    let mut sorted = times.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(times, sorted, "incident_updates must be newest first");
+}
+
+fn check_incident(i: &Value, page_id: &str) {
+    assert_keys(i, INCIDENT_KEYS, "incident");
+    assert_enum(&i["status"], INCIDENT_STATUSES, "incident.status");
+    assert_enum(&i["impact"], IMPACTS, "incident.impact");
+    for k in ["created_at", "updated_at", "started_at"] {
+        assert_timestamp(&i[k], k);
+    }
+    assert_opt_timestamp(&i["monitoring_at"], "monitoring_at");
+    assert_opt_timestamp(&i["resolved_at"], "resolved_at");
+    assert!(i["shortlink"].as_str().unwrap().starts_with("http"));
+    assert_eq!(i["page_id"], page_id);
+    for c in i["components"].as_array().unwrap() {
+        check_component(c, page_id);
+    }
+    let id = i["id"].as_str().unwrap();
+    for u in i["incident_updates"].as_array().unwrap() {
+        check_update(u, id, INCIDENT_STATUSES);
+    }
+    check_updates_newest_first(&i["incident_updates"]);
+}
+
+fn check_maintenance(m: &Value, page_id: &str) {
+    let mut expected = INCIDENT_KEYS.to_vec();
+    expected.extend(["scheduled_for", "scheduled_until"]);
+    assert_keys(m, &expected, "scheduled maintenance");
+    assert_enum(&m["status"], MAINTENANCE_STATUSES, "maintenance.status");
+    assert_eq!(m["impact"], "maintenance");
+    assert_timestamp(&m["scheduled_for"], "scheduled_for");
+    assert_timestamp(&m["scheduled_until"], "scheduled_until");
+    assert_opt_timestamp(&m["started_at"], "started_at");
+    let id = m["id"].as_str().unwrap();
+    for u in m["incident_updates"].as_array().unwrap() {
+        check_update(u, id, MAINTENANCE_STATUSES);
+    }
+    for c in m["components"].as_array().unwrap() {
+        check_component(c, page_id);
+    }
+}
+
+fn check_status(s: &Value) {
+    assert_keys(s, &["indicator", "description"], "status");
+    assert_enum(&s["indicator"], INDICATORS, "status.indicator");
+    assert!(s["description"].is_string());
+}
+
+#[tokio::test]
+async fn every_v2_document_has_the_statuspage_keys_types_and_enums() {
+    let app = TestApp::with_demo();
+    let docs: Vec<(&str, Value)> = {
+        let mut v = Vec::new();
+        for path in herald_model::v2::paths::ALL {
+            let reply = app.get(path).await;
+            assert_eq!(reply.status, StatusCode::OK, "{path}");
+            v.push((path, reply.json));
+        }
+        v
+    };
+    for (path, doc) in &docs {
+        check_page(&doc["page"]);
+        let page_id = doc["page"]["id"].as_str().unwrap();
+        let top: Vec<&str> = match *path {
+            "/api/v2/summary.json" => vec![
+                "page",
+                "status",
+                "components",
+                "incidents",
+                "scheduled_maintenances",
+            ],
+            "/api/v2/status.json" => vec!["page", "status"],
+            "/api/v2/components.json" => vec!["page", "components"],
+            "/api/v2/incidents.json" | "/api/v2/incidents/unresolved.json" => {
+                vec!["page", "incidents"]
+            }
+            _ => vec!["page", "scheduled_maintenances"],
+        };
+        assert_keys(doc, &top, path);
+        if let Some(s) = doc.get("status") {
+            check_status(s);
+        }
+        for c in doc
+            .get("components")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            check_component(c, page_id);
+        }
+        for i in doc
+            .get("incidents")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            check_incident(i, page_id);
+        }
+        for m in doc
+            .get("scheduled_maintenances")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            check_maintenance(m, page_id);
+        }
+    }
+
+    let get = |p: &str| docs.iter().find(|(path, _)| *path == p).unwrap().1.clone();
+    let summary = get("/api/v2/summary.json");
+    // The demo has one open Sev 2 incident (major impact) and a partial outage.
+    assert_eq!(summary["status"]["indicator"], "major");
+    assert_eq!(summary["status"]["description"], "Partial System Outage");
+    assert_eq!(summary["incidents"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        summary["incidents"][0]["incident_updates"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(summary["scheduled_maintenances"][0]["status"], "scheduled");
+    assert_eq!(
+        get("/api/v2/incidents/unresolved.json")["incidents"],
+        summary["incidents"]
+    );
+    assert_eq!(
+        get("/api/v2/incidents.json")["incidents"]
+            .as_array()
+            .unwrap()
+            .len(),
+        6
+    );
+    assert_eq!(
+        get("/api/v2/scheduled-maintenances/upcoming.json")["scheduled_maintenances"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        get("/api/v2/scheduled-maintenances/active.json")["scheduled_maintenances"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    assert_eq!(get("/api/v2/status.json")["status"], summary["status"]);
+
+    // Groups list their children, and each child points back at its group.
+    let components = summary["components"].as_array().unwrap();
+    let groups: Vec<&Value> = components.iter().filter(|c| c["group"] == true).collect();
+    assert_eq!(groups.len(), 2);
+    for g in groups {
+        let children = g["components"].as_array().unwrap();
+        assert!(!children.is_empty());
+        for child_id in children {
+            let child = components
+                .iter()
+                .find(|c| &c["id"] == child_id)
+                .expect("child listed");
+            assert_eq!(child["group_id"], g["id"]);
+        }
+    }
+}
+
+#[tokio::test]
+async fn documents_carry_etag_cache_control_cors_and_json_type_and_answer_304() {
+    let app = TestApp::with_demo();
+    for path in herald_model::v2::paths::ALL {
+        let reply = app.get(path).await;
+        let h = &reply.headers;
+        assert_eq!(
+            h[header::CONTENT_TYPE],
+            "application/json; charset=utf-8",
+            "{path}"
+        );
+        assert_eq!(h[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*", "{path}");
+        assert_eq!(h[header::CACHE_CONTROL], "public, no-cache", "{path}");
+        let etag = h[header::ETAG].to_str().unwrap().to_owned();
+        assert!(etag.starts_with('"') && etag.ends_with('"'), "{etag}");
+
+        let again = app
+            .request(
+                Request::get(path)
+                    .header(header::IF_NONE_MATCH, &etag)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{path}");
+        assert!(again.bytes.is_empty());
+        assert_eq!(again.headers[header::ETAG], etag.as_str());
+
+        let other = app
+            .request(
+                Request::get(path)
+                    .header(header::IF_NONE_MATCH, "\"stale\"")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(other.status, StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn lists_are_capped_at_fifty_newest_first() {
+    let app = TestApp::new();
+    let token = app.token(Role::Publisher).await;
+    for n in 0..55 {
+        let reply = app
+            .send(
+                Method::POST,
+                "/api/incidents",
+                Some(
+                    json!({"issue_key": format!("CAP-{n}"), "title": format!("Incident {n}"),
+                    "summary": "s", "severity": 3, "message": "m"}),
+                ),
+                Auth::Bearer(&token),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json);
+    }
+    let incidents = app.get("/api/v2/incidents.json").await.json["incidents"].clone();
+    let list = incidents.as_array().unwrap();
+    assert_eq!(list.len(), 50);
+    assert_eq!(list[0]["name"], "Incident 54");
+    assert!(list.iter().all(|i| i["name"] != "Incident 0"));
+    // All 55 are unresolved: the unresolved list is not capped.
+    let unresolved = app.get("/api/v2/incidents/unresolved.json").await.json;
+    assert_eq!(unresolved["incidents"].as_array().unwrap().len(), 55);
+}
+
+#[tokio::test]
+async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site() {
+    let app = TestApp::with_demo();
+    let out = app.dir.path().join("site");
+    let web = app.dir.path().join("web");
+    let written = herald_server::export::export(&app.data_dir(), &web, &out).unwrap();
+    assert_eq!(written, 8);
+    assert_eq!(
+        std::fs::read_to_string(out.join("index.html")).unwrap(),
+        common::INDEX_HTML
+    );
+    for path in herald_model::v2::paths::ALL {
+        let served = app.get(path).await.bytes;
+        let mirrored = std::fs::read(app.data_dir().join("public").join(&path[1..])).unwrap();
+        assert_eq!(served, mirrored, "disk mirror of {path}");
+        let exported = std::fs::read(out.join(&path[1..])).unwrap();
+        assert_eq!(served, exported, "export of {path}");
+    }
+    // No temporary files are left behind.
+    let leftovers: Vec<_> = walk(&app.data_dir().join("public"))
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn unknown_api_paths_are_json_404_and_client_routes_get_the_app() {
+    let app = TestApp::new();
+    for path in ["/api/nope", "/api/v2/nope.json", "/api"] {
+        let reply = app.get(path).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(reply.json["code"], "not_found", "{path}");
+    }
+    for path in ["/", "/incidents/abc", "/history"] {
+        let reply = app.get(path).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert_eq!(
+            String::from_utf8(reply.bytes).unwrap(),
+            common::INDEX_HTML,
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_route() {
+    let app = TestApp::new();
+    let reply = app.get("/api/openapi.json").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let doc = reply.json;
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = &doc["paths"];
+    for (path, methods) in [
+        ("/api/session", &["post", "get", "delete"][..]),
+        ("/api/tokens", &["post"]),
+        ("/api/components", &["get", "post"]),
+        ("/api/components/{id}", &["patch"]),
+        ("/api/incidents", &["get", "post"]),
+        ("/api/incidents/{id}", &["get"]),
+        ("/api/incidents/{id}/updates", &["post"]),
+        ("/api/incidents/{id}/resolve", &["post"]),
+    ] {
+        for m in methods {
+            assert!(
+                paths[path][m].is_object(),
+                "{m} {path} missing from OpenAPI"
+            );
+        }
+    }
+    for path in herald_model::v2::paths::ALL {
+        assert!(
+            paths[path]["get"].is_object(),
+            "{path} missing from OpenAPI"
+        );
+    }
+    let schemas = &doc["components"]["schemas"];
+    for s in ["SummaryDoc", "NewIncident", "ApiError", "IncidentRecord"] {
+        assert!(schemas[s].is_object(), "schema {s} missing");
+    }
+}
