@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use herald_model::api::Role;
 use herald_server::store::{demo, in_transaction, users, Store};
 use herald_server::{auth, export, AppState};
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
@@ -104,6 +104,7 @@ const DEMO_LOGIN_FILE: &str = "demo-login.txt";
 
 fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "herald=info,herald_server=info".into()),
@@ -231,19 +232,32 @@ fn serve(
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .with_context(|| format!("listening on {listen}"))?;
-        println!("Herald is running at {url}/");
-        println!("  public documents: {url}/api/v2/summary.json   API description: {url}/api/openapi.json");
-        match demo_password {
-            Some(password) => println!(
-                "  sign in as {DEMO_EMAIL} with password {password}\n  (e.g. curl -c jar -H 'content-type: application/json' -d '{{\"email\":\"{DEMO_EMAIL}\",\"password\":\"{password}\"}}' {url}/api/session)"
-            ),
-            None => println!("  add an account with: herald user add --data {} --email you@example.com --role admin", data.display()),
-        }
+        print_banner(url, data, demo_password.as_deref());
         axum::serve(listener, herald_server::app(state))
             .with_graceful_shutdown(shutdown_signal())
             .await?;
         Ok(())
     })
+}
+
+/// Tells the operator where Herald runs and how to sign in. Write errors
+/// are ignored: a closed standard output must not stop the server.
+fn print_banner(url: &str, data: &Path, demo_password: Option<&str>) {
+    let mut text = format!(
+        "Herald is running at {url}/\n  public documents: {url}/api/v2/summary.json   API description: {url}/api/openapi.json\n"
+    );
+    match demo_password {
+        Some(password) => text.push_str(&format!(
+            "  (e.g. curl -c jar -H 'content-type: application/json' -d '{{\"email\":\"{DEMO_EMAIL}\",\"password\":\"{password}\"}}' {url}/api/session)\n  sign in as {DEMO_EMAIL} with password {password}\n"
+        )),
+        None => text.push_str(&format!(
+            "  add an account with: herald user add --data {} --email you@example.com --role admin\n",
+            data.display()
+        )),
+    }
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
 }
 
 async fn shutdown_signal() {
