@@ -23,7 +23,7 @@ async fn list(
     State(state): State<AppState>,
     _caller: Caller,
 ) -> Result<Json<Vec<ComponentRecord>>, AppError> {
-    Ok(Json(state.read(|conn| components::load_all(conn)).await?))
+    Ok(Json(state.read(components::load_all).await?))
 }
 
 /// Create a component, or a group with `group: true`.
