@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Sets up and runs every check and test: formatting, clippy (host and
+# wasm32), the model's unit tests, the server's API tests against temporary
+# databases, and the end-to-end tests in Debian's headless Chromium against
+# a real `herald serve --demo` and a `herald export` on a static server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --tests
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "formatting"
+cargo fmt --all -- --check
+step "clippy (host)"
+cargo clippy --workspace --exclude herald-web --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy -p herald-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "model and server tests"
+cargo test -p herald-model -p herald-server
+step "building the web app"
+trunk build --release
+step "end-to-end tests in headless Chromium"
+cargo build -p herald-server
+(cd tests/e2e && HERALD_BIN=../../target/debug/herald npm test)
