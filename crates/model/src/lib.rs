@@ -11,6 +11,7 @@ pub mod rollup;
 pub mod severity;
 pub mod status;
 pub mod time;
+pub mod uptime;
 pub mod v2;
 
 pub use rollup::{overall_status, Indicator, RollupInput};
