@@ -8,15 +8,24 @@
 //! document.
 
 use crate::auth::hex;
-use crate::store::public::PublicData;
+use crate::calendar;
+use crate::store::archive;
+use crate::store::public::{self, PublicData, Reader};
+use crate::store::StoreResult;
 use axum::body::Bytes;
+use chrono::{DateTime, DurationRound, Utc};
+use herald_model::herald::{
+    self, HistoryIndex, HistoryMonth, IncidentDoc, MaintenanceDoc, UptimeDoc, UPTIME_DAYS,
+};
 use herald_model::v2::{
     self, paths, ComponentsDoc, IncidentsDoc, MaintenancesDoc, StatusDoc, SummaryDoc,
 };
 use herald_model::{overall_status, ComponentStatus, Impact, RollupInput};
+use rusqlite::Connection;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -41,14 +50,22 @@ impl Doc {
 }
 
 /// A complete set of documents, keyed by URL path (`/api/v2/summary.json`).
-pub type DocSet = BTreeMap<&'static str, Doc>;
+pub type DocSet = BTreeMap<String, Doc>;
+
+/// Documents that are not kept in memory but written to disk one by one:
+/// one per incident, maintenance and month, keyed by URL path.
+pub type FileDocs = Vec<(String, Vec<u8>)>;
+
+/// Bumped whenever a document's shape changes, so a server starting on an
+/// older data directory re-renders every per-object document once.
+const RENDER_VERSION: &str = "1";
 
 fn json<T: Serialize>(value: &T) -> Vec<u8> {
     // Our wire types serialise infallibly (no maps with non-string keys).
     serde_json::to_vec(value).unwrap_or_default()
 }
 
-/// Renders every public document from the public data.
+/// Renders the v2 documents from the public data.
 pub fn render(data: &PublicData) -> DocSet {
     let statuses: Vec<ComponentStatus> = data
         .components
@@ -72,8 +89,8 @@ pub fn render(data: &PublicData) -> DocSet {
         .collect();
 
     let mut docs = DocSet::new();
-    let mut put = |path: &'static str, bytes: Vec<u8>| {
-        docs.insert(path, Doc::new(bytes));
+    let mut put = |path: &str, bytes: Vec<u8>| {
+        docs.insert(path.to_owned(), Doc::new(bytes));
     };
     put(
         paths::SUMMARY,
@@ -131,6 +148,123 @@ pub fn render(data: &PublicData) -> DocSet {
     docs
 }
 
+/// Renders the documents kept in memory: the v2 set, the uptime bars and
+/// the history index. None of them grows with the length of the history.
+pub fn render_hot(conn: &Connection, now: DateTime<Utc>) -> StoreResult<DocSet> {
+    let reader = Reader::new(conn)?;
+    let mut docs = render(&public::load_with(&reader)?);
+    // Today's uptime moves with the clock; measuring up to the start of the
+    // minute keeps the document (and its ETag) the same for a minute, and
+    // the same from the server and from an export made in that minute.
+    let as_of = now
+        .duration_trunc(chrono::TimeDelta::minutes(1))
+        .unwrap_or(now);
+    let uptime = UptimeDoc {
+        page: reader.page.clone(),
+        days: UPTIME_DAYS,
+        components: reader.uptime(as_of)?,
+    };
+    docs.insert(herald::paths::UPTIME.to_owned(), Doc::new(json(&uptime)));
+    let index = HistoryIndex {
+        page: reader.page.clone(),
+        months: reader.history_index(now)?,
+    };
+    docs.insert(
+        herald::paths::HISTORY_INDEX.to_owned(),
+        Doc::new(json(&index)),
+    );
+    Ok(docs)
+}
+
+/// Renders the per-object documents of some incidents, maintenances and
+/// months. Unknown or non-public ids are skipped.
+pub fn render_objects(
+    conn: &Connection,
+    incidents: &[String],
+    maintenances: &[String],
+    months: &BTreeSet<String>,
+) -> StoreResult<FileDocs> {
+    let reader = Reader::new(conn)?;
+    let mut out = Vec::new();
+    for id in incidents {
+        if let Some(incident) = reader.incident(id)? {
+            let doc = IncidentDoc {
+                page: reader.page.clone(),
+                incident,
+            };
+            out.push((herald::paths::incident(id), json(&doc)));
+        }
+    }
+    for id in maintenances {
+        if let Some(m) = reader.maintenance(id)? {
+            let doc = MaintenanceDoc {
+                page: reader.page.clone(),
+                scheduled_maintenance: m,
+            };
+            out.push((herald::paths::maintenance(id), json(&doc)));
+        }
+    }
+    for month in months {
+        let Some(first) = calendar::parse_month(month) else {
+            continue;
+        };
+        let (incidents, scheduled_maintenances) = reader.month(first)?;
+        let doc = HistoryMonth {
+            page: reader.page.clone(),
+            month: month.clone(),
+            incidents,
+            scheduled_maintenances,
+        };
+        out.push((herald::paths::history_month(month), json(&doc)));
+    }
+    Ok(out)
+}
+
+/// The per-object documents of everything changed at or after `since`.
+pub fn render_changed(conn: &Connection, since: DateTime<Utc>) -> StoreResult<FileDocs> {
+    let tz = calendar::zone(&Reader::new(conn)?.page.time_zone);
+    let (mut incidents, mut maintenances, mut months) = (Vec::new(), Vec::new(), BTreeSet::new());
+    for (id, kind, month) in archive::changed_since(conn, since, tz)? {
+        if kind == "maintenance" {
+            maintenances.push(id);
+        } else {
+            incidents.push(id);
+        }
+        months.insert(month);
+    }
+    render_objects(conn, &incidents, &maintenances, &months)
+}
+
+/// Every per-object document (for an export, or a data directory rendered
+/// by an older version).
+pub fn render_all_objects(conn: &Connection, now: DateTime<Utc>) -> StoreResult<FileDocs> {
+    let reader = Reader::new(conn)?;
+    let mut stmt = conn.prepare("SELECT id, kind FROM incidents WHERE visibility = 'public'")?;
+    let (mut incidents, mut maintenances) = (Vec::new(), Vec::new());
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, kind) = row?;
+        if kind == "maintenance" {
+            maintenances.push(id);
+        } else {
+            incidents.push(id);
+        }
+    }
+    let months = reader
+        .history_index(now)?
+        .into_iter()
+        .map(|m| m.month)
+        .collect();
+    render_objects(conn, &incidents, &maintenances, &months)
+}
+
+/// Writes per-object documents under `root`, each atomically.
+pub fn write_files(root: &Path, files: &FileDocs) -> std::io::Result<()> {
+    for (path, bytes) in files {
+        write_atomically(root, path, bytes)?;
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `root/rel` atomically: a temporary file in the same
 /// directory, flushed, then renamed over the target.
 pub fn write_atomically(root: &Path, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
@@ -184,6 +318,24 @@ impl Documents {
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .clone()
+    }
+
+    /// Reads a per-object document from the disk mirror. `path` must be one
+    /// of Herald's per-object paths; callers check its shape.
+    pub fn read_file(&self, path: &str) -> Option<Doc> {
+        std::fs::read(self.dir.join(path.trim_start_matches('/')))
+            .ok()
+            .map(Doc::new)
+    }
+
+    /// Whether the disk mirror was rendered by this version of Herald.
+    pub fn is_current(&self) -> bool {
+        std::fs::read_to_string(self.dir.join(".render-version")).is_ok_and(|v| v == RENDER_VERSION)
+    }
+
+    /// Records that the disk mirror is complete for this version.
+    pub fn mark_current(&self) -> std::io::Result<()> {
+        write_atomically(&self.dir, ".render-version", RENDER_VERSION.as_bytes())
     }
 
     /// Replaces the set: changed files on disk first, then the in-memory set

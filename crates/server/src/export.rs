@@ -3,7 +3,7 @@
 //! fixed path.
 
 use crate::docs;
-use crate::store::{public, Store};
+use crate::store::Store;
 use anyhow::Context;
 use std::path::Path;
 
@@ -22,14 +22,17 @@ pub fn export(data_dir: &Path, web_dir: &Path, out: &Path) -> anyhow::Result<usi
             web_dir.display()
         );
     }
-    let store = Store::open(data_dir, chrono::Utc::now())?;
-    let data = public::load(&store.lock())?;
-    let set = docs::render(&data);
+    let now = chrono::Utc::now();
+    let store = Store::open(data_dir, now)?;
+    let conn = store.lock();
+    let set = docs::render_hot(&conn, now)?;
+    let objects = docs::render_all_objects(&conn, now)?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     copy_dir(web_dir, out)?;
-    docs::write_set(out, &set)
-        .with_context(|| format!("writing documents into {}", out.display()))?;
-    Ok(set.len())
+    let writing = || format!("writing documents into {}", out.display());
+    docs::write_set(out, &set).with_context(writing)?;
+    docs::write_files(out, &objects).with_context(writing)?;
+    Ok(set.len() + objects.len())
 }
 
 fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {

@@ -7,6 +7,7 @@
 //! writes a static copy of the public side. Rules live in `herald_model`.
 
 pub mod auth;
+pub mod calendar;
 pub mod docs;
 pub mod error;
 pub mod export;
@@ -19,7 +20,7 @@ use error::AppError;
 use rusqlite::{Connection, Transaction};
 use std::path::PathBuf;
 use std::sync::Arc;
-use store::{in_transaction, public, Store, StoreResult};
+use store::{in_transaction, Store, StoreResult};
 
 pub use routes::app;
 
@@ -49,12 +50,46 @@ impl AppState {
         Ok(state)
     }
 
-    /// Re-renders the public documents from the database.
+    /// Re-renders the documents kept in memory (the v2 set, uptime, the
+    /// history index) and, when the disk mirror was made by another version
+    /// of Herald, every per-object document too.
     pub fn republish(&self) -> anyhow::Result<()> {
+        self.render(!self.docs.is_current())
+    }
+
+    /// Re-renders every public document, per-object ones included (after
+    /// seeding or importing history).
+    pub fn republish_all(&self) -> anyhow::Result<()> {
+        self.render(true)
+    }
+
+    fn render(&self, all_objects: bool) -> anyhow::Result<()> {
         let conn = self.store.lock();
-        let data = public::load(&conn)?;
-        self.docs.publish(docs::render(&data))?;
+        let now = Utc::now();
+        self.docs.publish(docs::render_hot(&conn, now)?)?;
+        if all_objects {
+            docs::write_files(self.docs.dir(), &docs::render_all_objects(&conn, now)?)?;
+            self.docs.mark_current()?;
+        }
         Ok(())
+    }
+
+    /// Keeps time-dependent documents current (today's uptime, the day
+    /// rolling over) by re-rendering the in-memory set every minute.
+    pub fn spawn_refresher(&self) {
+        let state = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+            tick.tick().await;
+            loop {
+                tick.tick().await;
+                let state = state.clone();
+                let result = tokio::task::spawn_blocking(move || state.render(false)).await;
+                if let Ok(Err(e)) = result {
+                    tracing::error!(error = %e, "refreshing the public documents failed");
+                }
+            }
+        });
     }
 
     /// Runs a read on the database off the async runtime.
@@ -100,10 +135,14 @@ impl AppState {
             let mut conn = store.lock();
             let now = Utc::now();
             let value = in_transaction(&mut conn, |tx| f(tx, now))?;
-            let data = public::load(&conn)?;
-            if let Err(e) = docs.publish(docs::render(&data)) {
-                // The write is committed and the server serves the new
-                // documents; only the disk mirror is behind. Say so loudly.
+            let hot = docs::render_hot(&conn, now)?;
+            let changed = docs::render_changed(&conn, now)?;
+            let written = docs
+                .publish(hot)
+                .and_then(|()| docs::write_files(docs.dir(), &changed));
+            if let Err(e) = written {
+                // The write is committed and the documents in memory are
+                // current; the disk copy is behind. Say so loudly.
                 tracing::error!(error = %e, dir = %docs.dir().display(), "writing the public documents to disk failed");
             }
             Ok::<T, store::StoreError>(value)

@@ -205,7 +205,7 @@ fn seed_demo(data: &Path, state: &AppState, url: &str) -> anyhow::Result<Option<
         tracing::info!("seeded the demo page");
     }
     drop(conn);
-    state.republish()?;
+    state.republish_all()?;
     Ok(std::fs::read_to_string(&login_file)
         .ok()
         .map(|p| p.trim().to_owned()))
@@ -232,6 +232,7 @@ fn serve(
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .with_context(|| format!("listening on {listen}"))?;
+        state.spawn_refresher();
         print_banner(url, data, demo_password.as_deref());
         axum::serve(listener, herald_server::app(state))
             .with_graceful_shutdown(shutdown_signal())

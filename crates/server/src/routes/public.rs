@@ -2,11 +2,14 @@
 //! `Cache-Control` and open CORS, so browsers, CDNs and existing Statuspage
 //! widgets can read them from anywhere.
 
+use crate::docs::Doc;
 use crate::error::AppError;
 use crate::AppState;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use herald_model::api::ApiError;
+use herald_model::herald::{HistoryIndex, HistoryMonth, IncidentDoc, MaintenanceDoc, UptimeDoc};
 use herald_model::v2::{ComponentsDoc, IncidentsDoc, MaintenancesDoc, StatusDoc, SummaryDoc};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -15,13 +18,38 @@ use utoipa_axum::routes;
 /// before use: a status page must never show an old status as current.
 pub const CACHE_CONTROL: &str = "public, no-cache";
 
-/// Serves one document, answering `If-None-Match` with 304.
+/// Serves one in-memory document, answering `If-None-Match` with 304.
 pub fn serve(state: &AppState, path: &str, headers: &HeaderMap) -> Response {
     let set = state.docs.snapshot();
-    let Some(doc) = set.get(path) else {
-        return AppError::not_found(format!("the document {path} has not been rendered"))
-            .into_response();
-    };
+    match set.get(path) {
+        Some(doc) => respond(doc, headers),
+        None => AppError::not_found(format!("the document {path} has not been rendered"))
+            .into_response(),
+    }
+}
+
+/// Serves one per-object document from the disk mirror.
+fn serve_file(state: &AppState, path: &str, headers: &HeaderMap) -> Response {
+    match state.docs.read_file(path) {
+        Some(doc) => respond(&doc, headers),
+        None => {
+            AppError::not_found(format!("there is no public document at {path}")).into_response()
+        }
+    }
+}
+
+/// The name of a per-object document without `.json`, if it is a plain id
+/// or month (letters, digits and `-`), so it cannot leave its directory.
+fn object_name(file: &str) -> Option<&str> {
+    file.strip_suffix(".json").filter(|name| {
+        !name.is_empty()
+            && name.len() <= 64
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    })
+}
+
+/// The response for a document: 304 when the client's copy is current.
+fn respond(doc: &Doc, headers: &HeaderMap) -> Response {
     let etag = HeaderValue::from_str(&doc.etag).unwrap_or(HeaderValue::from_static("\"\""));
     let common = [
         (header::ETAG, etag),
@@ -120,6 +148,58 @@ document!(
     "Page and the maintenances in progress or verifying"
 );
 
+document!(uptime, "/api/herald/uptime.json", UptimeDoc,
+    "Daily worst status and uptime of each showcased component over the last 90 days, with the incidents of each day");
+document!(
+    history_index,
+    "/api/herald/history/index.json",
+    HistoryIndex,
+    "The months that have public history, newest first, with counts and archive paths"
+);
+
+/// Declares the handler of one kind of per-object document.
+macro_rules! object_document {
+    ($name:ident, $path:tt, $dir:tt, $body:ty, $what:tt) => {
+        #[doc = $what]
+        #[utoipa::path(get, path = $path, tag = "public",
+            params(("file" = String, Path, description = "The id (or `YYYY-MM` month) followed by `.json`"),
+                   ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier response")),
+            responses(
+                (status = 200, description = $what, body = $body),
+                (status = 304, description = "Not modified since the given ETag"),
+                (status = 404, description = "No such public document", body = ApiError),
+            ))]
+        async fn $name(State(state): State<AppState>, Path(file): Path<String>, headers: HeaderMap) -> Response {
+            match object_name(&file) {
+                Some(name) => serve_file(&state, &format!("{}/{name}.json", $dir), &headers),
+                None => AppError::not_found(format!("there is no public document named {file}")).into_response(),
+            }
+        }
+    };
+}
+
+object_document!(
+    incident,
+    "/api/herald/incidents/{file}",
+    "/api/herald/incidents",
+    IncidentDoc,
+    "One public incident with its whole public timeline"
+);
+object_document!(
+    maintenance,
+    "/api/herald/maintenances/{file}",
+    "/api/herald/maintenances",
+    MaintenanceDoc,
+    "One scheduled maintenance with its whole public timeline"
+);
+object_document!(
+    history_month,
+    "/api/herald/history/{file}",
+    "/api/herald/history",
+    HistoryMonth,
+    "Everything public of one month (`YYYY-MM.json`, page time zone)"
+);
+
 /// The public document routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -131,4 +211,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(maintenances))
         .routes(routes!(upcoming))
         .routes(routes!(active))
+        .routes(routes!(uptime))
+        .routes(routes!(history_index))
+        .routes(routes!(incident))
+        .routes(routes!(maintenance))
+        .routes(routes!(history_month))
 }

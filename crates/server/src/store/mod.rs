@@ -10,6 +10,7 @@
 //! `herald_model`; this module enforces only what needs stored state:
 //! existence, uniqueness and versions.
 
+pub mod archive;
 pub mod audit;
 pub mod components;
 pub mod demo;

@@ -82,53 +82,50 @@ fn page(conn: &Connection) -> StoreResult<Page> {
     )?)
 }
 
-/// Reads everything the public documents show.
+/// Reads everything the v2 documents show.
 pub fn load(conn: &Connection) -> StoreResult<PublicData> {
-    let page = page(conn)?;
-    let components: Vec<Component> = components::load_all(conn)?
-        .into_iter()
-        .map(|c| c.component)
-        .collect();
-    let by_id: HashMap<&str, &Component> = components.iter().map(|c| (c.id.as_str(), c)).collect();
-    let loader = Loader {
-        conn,
-        page: &page,
-        components: &by_id,
-    };
-    let cap = v2::LIST_CAP as i64;
-    let data = PublicData {
-        recent_incidents: loader.incidents(
-            "kind = 'incident' ORDER BY created_at DESC LIMIT ?1",
-            cap,
-        )?,
-        unresolved_incidents: loader.incidents(
-            "kind = 'incident' AND status IN ('investigating', 'identified', 'monitoring')
-             ORDER BY created_at DESC LIMIT ?1",
-            i64::MAX,
-        )?,
-        recent_maintenances: loader.maintenances(
-            "kind = 'maintenance' ORDER BY scheduled_for DESC LIMIT ?1",
-            cap,
-        )?,
-        upcoming_maintenances: loader.maintenances(
-            "kind = 'maintenance' AND status = 'scheduled' ORDER BY scheduled_for LIMIT ?1",
-            i64::MAX,
-        )?,
-        active_maintenances: loader.maintenances(
-            "kind = 'maintenance' AND status IN ('in_progress', 'verifying') ORDER BY scheduled_for LIMIT ?1",
-            i64::MAX,
-        )?,
-        page: page.clone(),
-        components: components.clone(),
-    };
-    Ok(data)
+    load_with(&Reader::new(conn)?)
 }
 
-/// Reads public incidents and maintenances with their public updates.
-struct Loader<'a> {
+/// Reads everything the v2 documents show, with an existing reader.
+pub fn load_with(reader: &Reader<'_>) -> StoreResult<PublicData> {
+    let cap = v2::LIST_CAP as i64;
+    Ok(PublicData {
+        recent_incidents: reader.incidents(
+            "kind = 'incident' ORDER BY created_at DESC LIMIT ?1",
+            [cap],
+        )?,
+        unresolved_incidents: reader.incidents(
+            "kind = 'incident' AND status IN ('investigating', 'identified', 'monitoring')
+             ORDER BY created_at DESC LIMIT ?1",
+            [i64::MAX],
+        )?,
+        recent_maintenances: reader.maintenances(
+            "kind = 'maintenance' ORDER BY scheduled_for DESC LIMIT ?1",
+            [cap],
+        )?,
+        upcoming_maintenances: reader.maintenances(
+            "kind = 'maintenance' AND status = 'scheduled' ORDER BY scheduled_for LIMIT ?1",
+            [i64::MAX],
+        )?,
+        active_maintenances: reader.maintenances(
+            "kind = 'maintenance' AND status IN ('in_progress', 'verifying') ORDER BY scheduled_for LIMIT ?1",
+            [i64::MAX],
+        )?,
+        page: reader.page.clone(),
+        components: reader.components.clone(),
+    })
+}
+
+/// Reads public incidents and maintenances with their public updates. Holds
+/// the page and the components, which every incident refers to.
+pub struct Reader<'a> {
     conn: &'a Connection,
-    page: &'a Page,
-    components: &'a HashMap<&'a str, &'a Component>,
+    /// The page.
+    pub page: Page,
+    /// Every public component and group, flat, in page order.
+    pub components: Vec<Component>,
+    by_id: HashMap<String, usize>,
 }
 
 /// The columns both incidents and maintenances are read with.
@@ -150,13 +147,38 @@ struct Row {
     scheduled_until: Option<DateTime<Utc>>,
 }
 
-impl Loader<'_> {
-    fn rows(&self, filter: &str, limit: i64) -> StoreResult<Vec<Row>> {
+impl<'a> Reader<'a> {
+    /// The connection the reader reads from.
+    pub fn conn(&self) -> &'a Connection {
+        self.conn
+    }
+
+    /// Reads the page and the components.
+    pub fn new(conn: &'a Connection) -> StoreResult<Reader<'a>> {
+        let page = page(conn)?;
+        let components: Vec<Component> = components::load_all(conn)?
+            .into_iter()
+            .map(|c| c.component)
+            .collect();
+        let by_id = components
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        Ok(Reader {
+            conn,
+            page,
+            components,
+            by_id,
+        })
+    }
+
+    fn rows<P: rusqlite::Params>(&self, filter: &str, params: P) -> StoreResult<Vec<Row>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {INCIDENT_COLUMNS} FROM incidents WHERE visibility = 'public' AND {filter}"
         ))?;
         let rows = stmt
-            .query_map([limit], |r| {
+            .query_map(params, |r| {
                 Ok(Row {
                     id: r.get(0)?,
                     name: r.get(1)?,
@@ -182,7 +204,7 @@ impl Loader<'_> {
     fn components_of(&self, id: &str) -> StoreResult<Vec<Component>> {
         Ok(incidents::component_ids(self.conn, id)?
             .iter()
-            .filter_map(|c| self.components.get(c.as_str()).map(|c| (*c).clone()))
+            .filter_map(|c| self.by_id.get(c).map(|i| self.components[*i].clone()))
             .collect())
     }
 
@@ -217,8 +239,13 @@ impl Loader<'_> {
             .collect()
     }
 
-    fn incidents(&self, filter: &str, limit: i64) -> StoreResult<Vec<Incident>> {
-        self.rows(filter, limit)?
+    /// Public incidents matching `filter` (SQL after `WHERE … AND`).
+    pub fn incidents<P: rusqlite::Params>(
+        &self,
+        filter: &str,
+        params: P,
+    ) -> StoreResult<Vec<Incident>> {
+        self.rows(filter, params)?
             .into_iter()
             .map(|row| {
                 Ok(Incident {
@@ -240,8 +267,13 @@ impl Loader<'_> {
             .collect()
     }
 
-    fn maintenances(&self, filter: &str, limit: i64) -> StoreResult<Vec<ScheduledMaintenance>> {
-        self.rows(filter, limit)?
+    /// Public maintenances matching `filter` (SQL after `WHERE … AND`).
+    pub fn maintenances<P: rusqlite::Params>(
+        &self,
+        filter: &str,
+        params: P,
+    ) -> StoreResult<Vec<ScheduledMaintenance>> {
+        self.rows(filter, params)?
             .into_iter()
             .map(|row| {
                 Ok(ScheduledMaintenance {

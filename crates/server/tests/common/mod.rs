@@ -54,7 +54,7 @@ impl TestApp {
             )
             .unwrap();
         }
-        app.state.republish().unwrap();
+        app.state.republish_all().unwrap();
         app
     }
 

@@ -1,0 +1,274 @@
+//! Reads for Herald's own public documents: one incident or maintenance by
+//! id, the uptime bars, and the monthly history with its index. Like
+//! `super::public`, every query here filters to public data.
+
+use super::public::Reader;
+use super::{parse_enum, parse_ts, parse_ts_opt, ts, StoreResult};
+use crate::calendar;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+use herald_model::herald::{ComponentUptime, HistoryMonthRef, IncidentRef, UptimeDay, UPTIME_DAYS};
+use herald_model::uptime::{self, StatusChange};
+use herald_model::v2::{Incident, ScheduledMaintenance};
+use herald_model::{ComponentStatus, Impact};
+use rusqlite::{params, OptionalExtension};
+
+impl Reader<'_> {
+    /// The page's time zone.
+    pub fn zone(&self) -> Tz {
+        calendar::zone(&self.page.time_zone)
+    }
+
+    /// One public incident by id.
+    pub fn incident(&self, id: &str) -> StoreResult<Option<Incident>> {
+        Ok(self
+            .incidents("kind = 'incident' AND id = ?1", [id])?
+            .into_iter()
+            .next())
+    }
+
+    /// One public maintenance by id.
+    pub fn maintenance(&self, id: &str) -> StoreResult<Option<ScheduledMaintenance>> {
+        Ok(self
+            .maintenances("kind = 'maintenance' AND id = ?1", [id])?
+            .into_iter()
+            .next())
+    }
+
+    /// Public incidents created, and maintenances planned, in the month
+    /// starting `first` (page time zone), newest first.
+    pub fn month(
+        &self,
+        first: NaiveDate,
+    ) -> StoreResult<(Vec<Incident>, Vec<ScheduledMaintenance>)> {
+        let (start, end) = calendar::month_span(first, self.zone());
+        let span = params![ts(&start), ts(&end)];
+        Ok((
+            self.incidents(
+                "kind = 'incident' AND created_at >= ?1 AND created_at < ?2 ORDER BY created_at DESC",
+                span,
+            )?,
+            self.maintenances(
+                "kind = 'maintenance' AND scheduled_for >= ?1 AND scheduled_for < ?2 ORDER BY scheduled_for DESC",
+                params![ts(&start), ts(&end)],
+            )?,
+        ))
+    }
+
+    /// The months that have public history, newest first, with counts.
+    pub fn history_index(&self, now: DateTime<Utc>) -> StoreResult<Vec<HistoryMonthRef>> {
+        let tz = self.zone();
+        let earliest: Option<String> = self.conn().query_row(
+            "SELECT min(coalesce(scheduled_for, created_at)) FROM incidents WHERE visibility = 'public'",
+            [],
+            |r| r.get(0),
+        )?;
+        let Some(earliest) = earliest else {
+            return Ok(Vec::new());
+        };
+        let earliest = parse_ts(&earliest)?;
+        let mut first = calendar::local_date(earliest, tz)
+            .with_day0(0)
+            .unwrap_or_default();
+        let last = calendar::local_date(now.max(earliest), tz);
+        let mut months = Vec::new();
+        let mut count_incidents = self.conn().prepare_cached(
+            "SELECT count(*) FROM incidents WHERE kind = 'incident' AND visibility = 'public'
+             AND created_at >= ?1 AND created_at < ?2",
+        )?;
+        let mut count_maintenances = self.conn().prepare_cached(
+            "SELECT count(*) FROM incidents WHERE kind = 'maintenance' AND visibility = 'public'
+             AND scheduled_for >= ?1 AND scheduled_for < ?2",
+        )?;
+        // Maintenances may be planned months ahead: walk to the latest one too.
+        let latest_planned: Option<String> = self.conn().query_row(
+            "SELECT max(scheduled_for) FROM incidents WHERE kind = 'maintenance' AND visibility = 'public'",
+            [],
+            |r| r.get(0),
+        )?;
+        let last = match parse_ts_opt(latest_planned)? {
+            Some(p) => last.max(calendar::local_date(p, tz)),
+            None => last,
+        };
+        while first <= last {
+            let (start, end) = calendar::month_span(first, tz);
+            let span = params![ts(&start), ts(&end)];
+            let incidents: usize = count_incidents.query_row(span, |r| r.get(0))?;
+            let maintenances: usize =
+                count_maintenances.query_row(params![ts(&start), ts(&end)], |r| r.get(0))?;
+            if incidents + maintenances > 0 {
+                let month = calendar::month_key(first);
+                months.push(HistoryMonthRef {
+                    path: herald_model::herald::paths::history_month(&month),
+                    month,
+                    incidents,
+                    scheduled_maintenances: maintenances,
+                });
+            }
+            first = calendar::next_month(first);
+        }
+        months.reverse();
+        Ok(months)
+    }
+
+    /// Uptime bars for every showcased, non-group component over the
+    /// [`UPTIME_DAYS`] days ending today (page time zone).
+    pub fn uptime(&self, now: DateTime<Utc>) -> StoreResult<Vec<ComponentUptime>> {
+        let tz = self.zone();
+        let days = calendar::days_ending(now, UPTIME_DAYS, tz);
+        let (window_start, window_end) = match (days.first(), days.last()) {
+            (Some(f), Some(l)) => (f.start, l.end),
+            _ => return Ok(Vec::new()),
+        };
+        let touching = self.incidents_touching(window_start, now)?;
+        let lengths: Vec<f64> = days
+            .iter()
+            .map(|d| (d.end.min(now) - d.start).num_seconds().max(0) as f64)
+            .collect();
+        let mut out = Vec::new();
+        for c in self.components.iter().filter(|c| !c.group && c.showcase) {
+            let since = c
+                .start_date
+                .map(|d| calendar::start_of(d, tz))
+                .unwrap_or(c.created_at)
+                .max(c.created_at.min(window_end));
+            let (initial, changes) = self.status_changes(&c.id, window_start, c.status)?;
+            let measured = uptime::daily(initial, &changes, &days, since, now);
+            let period = uptime::overall(&measured, &lengths);
+            let bars = measured
+                .into_iter()
+                .zip(&days)
+                .map(|(u, day)| UptimeDay {
+                    incidents: touching
+                        .iter()
+                        .filter(|t| {
+                            t.components.contains(&c.id) && t.start < day.end && t.end > day.start
+                        })
+                        .map(|t| t.reference.clone())
+                        .collect(),
+                    uptime: u,
+                })
+                .collect();
+            out.push(ComponentUptime {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                status: c.status,
+                uptime: period,
+                days: bars,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The status a component was in at `from`, and its changes since.
+    fn status_changes(
+        &self,
+        component_id: &str,
+        from: DateTime<Utc>,
+        current: ComponentStatus,
+    ) -> StoreResult<(ComponentStatus, Vec<StatusChange>)> {
+        let before: Option<String> = self
+            .conn()
+            .prepare_cached(
+                "SELECT new_status FROM component_status_changes WHERE component_id = ?1 AND at < ?2
+                 ORDER BY at DESC, id DESC LIMIT 1",
+            )?
+            .query_row(params![component_id, ts(&from)], |r| r.get(0))
+            .optional()?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT at, old_status, new_status FROM component_status_changes
+             WHERE component_id = ?1 AND at >= ?2 ORDER BY at, id",
+        )?;
+        let rows = stmt
+            .query_map(params![component_id, ts(&from)], |r| {
+                Ok((
+                    parse_ts(&r.get::<_, String>(0)?)?,
+                    parse_enum::<ComponentStatus>(&r.get::<_, String>(1)?)?,
+                    parse_enum::<ComponentStatus>(&r.get::<_, String>(2)?)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let initial = match (before, rows.first()) {
+            (Some(s), _) => parse_enum(&s)?,
+            (None, Some((_, old, _))) => *old,
+            (None, None) => current,
+        };
+        let changes = rows
+            .into_iter()
+            .map(|(at, _, status)| StatusChange { at, status })
+            .collect();
+        Ok((initial, changes))
+    }
+
+    /// Public incidents in force at some point of `[from, now]`.
+    fn incidents_touching(
+        &self,
+        from: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<Touching>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT i.id, i.name, i.impact, coalesce(i.started_at, i.created_at), i.resolved_at,
+                 (SELECT group_concat(component_id, ' ') FROM incident_components WHERE incident_id = i.id)
+             FROM incidents i
+             WHERE i.kind = 'incident' AND i.visibility = 'public'
+               AND (i.resolved_at >= ?1 OR (i.resolved_at IS NULL AND i.status IN ('investigating', 'identified', 'monitoring')))
+             ORDER BY coalesce(i.started_at, i.created_at)",
+        )?;
+        let rows = stmt
+            .query_map([ts(&from)], |r| {
+                let start = parse_ts(&r.get::<_, String>(3)?)?;
+                let end = parse_ts_opt(r.get(4)?)?.unwrap_or(now);
+                let components: Option<String> = r.get(5)?;
+                Ok(Touching {
+                    reference: IncidentRef {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        impact: parse_enum::<Impact>(&r.get::<_, String>(2)?)?,
+                    },
+                    start,
+                    // An incident resolved within a second still touches its day.
+                    end: end.max(start + Duration::seconds(1)),
+                    components: components
+                        .unwrap_or_default()
+                        .split(' ')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+}
+
+/// An incident in force during part of the uptime window.
+struct Touching {
+    reference: IncidentRef,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    components: Vec<String>,
+}
+
+/// Incidents and maintenances changed at or after `since`, with the month
+/// (page time zone) their archive belongs to.
+pub fn changed_since(
+    conn: &rusqlite::Connection,
+    since: DateTime<Utc>,
+    tz: Tz,
+) -> StoreResult<Vec<(String, String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, kind, coalesce(scheduled_for, created_at) FROM incidents
+         WHERE updated_at >= ?1 AND visibility = 'public'",
+    )?;
+    let rows = stmt
+        .query_map([ts(&since)], |r| {
+            let at = parse_ts(&r.get::<_, String>(2)?)?;
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                calendar::month_key(calendar::local_date(at, tz)),
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
