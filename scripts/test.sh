@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up and runs every check and test: formatting, clippy (host and
 # wasm32), the model's unit tests, the server's API tests against temporary
-# databases, and the end-to-end tests in Debian's headless Chromium against
+# databases, the web app's unit and in-browser component tests, and the end-to-end tests in Debian's headless Chromium against
 # a real `herald serve --demo` and a `herald export` on a static server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,9 @@ step "clippy (wasm32)"
 cargo clippy -p herald-web --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "model and server tests"
 cargo test -p herald-model -p herald-server
+step "web app tests (host, then in headless Chromium)"
+cargo test -p herald-web --lib
+CHROMEDRIVER=$(command -v chromedriver) cargo test -p herald-web --target wasm32-unknown-unknown --lib
 step "building the web app"
 trunk build --release
 step "end-to-end tests in headless Chromium"

@@ -7,6 +7,7 @@
 //! wasm32 (web app), and every rule is unit-tested in its own file.
 
 pub mod api;
+pub mod component_tree;
 pub mod herald;
 pub mod rollup;
 pub mod severity;

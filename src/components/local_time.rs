@@ -1,0 +1,15 @@
+//! A timestamp shown in the viewer's own time zone.
+
+use crate::i18n::use_locale;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+/// A `<time>` element: the viewer's local date and time as text, the exact
+/// UTC instant in `datetime`.
+#[component]
+pub fn LocalTime(
+    /// The instant to show.
+    at: DateTime<Utc>,
+) -> impl IntoView {
+    view! { <time datetime=herald_model::time::format(&at)>{use_locale().datetime(at)}</time> }
+}

@@ -1,0 +1,9 @@
+//! One component per route, each named `…Page` and kept in the file of the
+//! same name in snake_case. Pages fetch their data (through [`crate::api`])
+//! and lay out [`crate::components`]; they hold no markup worth reusing.
+
+mod not_found_page;
+mod status_page;
+
+pub use not_found_page::NotFoundPage;
+pub use status_page::StatusPage;
