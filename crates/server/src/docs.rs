@@ -9,6 +9,7 @@
 
 use crate::auth::hex;
 use crate::calendar;
+use crate::feeds;
 use crate::store::archive;
 use crate::store::public::{self, PublicData, Reader};
 use crate::store::StoreResult;
@@ -33,18 +34,30 @@ use std::sync::{Arc, RwLock};
 /// One rendered document.
 #[derive(Clone, Debug)]
 pub struct Doc {
-    /// The JSON bytes.
+    /// The bytes.
     pub bytes: Bytes,
     /// Strong entity tag, quoted.
     pub etag: String,
+    /// The `Content-Type` to serve it with.
+    pub content_type: &'static str,
 }
 
+/// The content type of JSON documents.
+pub const JSON: &str = "application/json; charset=utf-8";
+
 impl Doc {
-    fn new(bytes: Vec<u8>) -> Doc {
+    /// A JSON document.
+    pub fn new(bytes: Vec<u8>) -> Doc {
+        Doc::typed(bytes, JSON)
+    }
+
+    /// A document of another type.
+    pub fn typed(bytes: Vec<u8>, content_type: &'static str) -> Doc {
         let digest = Sha256::digest(&bytes);
         Doc {
             etag: format!("\"{}\"", hex(&digest[..16])),
             bytes: Bytes::from(bytes),
+            content_type,
         }
     }
 }
@@ -65,7 +78,7 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
-/// Renders the v2 documents from the public data.
+/// Renders the v2 documents, the feeds and the badge from the public data.
 pub fn render(data: &PublicData) -> DocSet {
     let statuses: Vec<ComponentStatus> = data
         .components
@@ -144,6 +157,18 @@ pub fn render(data: &PublicData) -> DocSet {
     put(
         paths::MAINTENANCES_ACTIVE,
         maintenances(&data.active_maintenances),
+    );
+    docs.insert(
+        feeds::ATOM_PATH.to_owned(),
+        Doc::typed(feeds::atom(data), "application/atom+xml; charset=utf-8"),
+    );
+    docs.insert(
+        feeds::RSS_PATH.to_owned(),
+        Doc::typed(feeds::rss(data), "application/rss+xml; charset=utf-8"),
+    );
+    docs.insert(
+        feeds::BADGE_PATH.to_owned(),
+        Doc::typed(feeds::badge(indicator), "image/svg+xml"),
     );
     docs
 }

@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod docs;
 pub mod error;
 pub mod export;
+pub mod feeds;
 pub mod routes;
 pub mod store;
 

@@ -439,13 +439,16 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
         common::INDEX_HTML
     );
     let exported: Vec<String> = walk(&out.join("api"))
+        .into_iter()
+        .chain(["history.atom", "history.rss", "badge.svg"].map(|f| out.join(f)))
+        .collect::<Vec<_>>()
         .iter()
         .map(|p| format!("/{}", p.strip_prefix(&out).unwrap().display()))
         .collect();
     assert_eq!(exported.len(), written);
-    // The eight v2 documents, uptime and history index, six incidents, one
-    // maintenance, and the two months the demo spans.
-    assert_eq!(written, 8 + 2 + 6 + 1 + 2, "{exported:#?}");
+    // The eight v2 documents, uptime and history index, two feeds and the
+    // badge, six incidents, one maintenance, and the two months the demo spans.
+    assert_eq!(written, 8 + 2 + 3 + 6 + 1 + 2, "{exported:#?}");
     for path in herald_model::v2::paths::ALL {
         assert!(exported.iter().any(|p| p == path), "{path} exported");
     }

@@ -76,7 +76,7 @@ fn respond(doc: &Doc, headers: &HeaderMap) -> Response {
         common,
         [(
             header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json; charset=utf-8"),
+            HeaderValue::from_static(doc.content_type),
         )],
         doc.bytes.clone(),
     )
@@ -157,6 +157,40 @@ document!(
     "The months that have public history, newest first, with counts and archive paths"
 );
 
+/// Declares a handler for a feed or the badge.
+macro_rules! non_json_document {
+    ($name:ident, $path:tt, $type:tt, $what:tt) => {
+        #[doc = $what]
+        #[utoipa::path(get, path = $path, tag = "public",
+                    responses(
+                        (status = 200, description = $what, content_type = $type),
+                        (status = 304, description = "Not modified since the given ETag"),
+                    ))]
+        async fn $name(State(state): State<AppState>, headers: HeaderMap) -> Response {
+            serve(&state, $path, &headers)
+        }
+    };
+}
+
+non_json_document!(
+    atom,
+    "/history.atom",
+    "application/atom+xml",
+    "Atom feed: one entry per public update of recent incidents and maintenances, newest first"
+);
+non_json_document!(
+    rss,
+    "/history.rss",
+    "application/rss+xml",
+    "RSS 2.0 feed: one item per public update of recent incidents and maintenances, newest first"
+);
+non_json_document!(
+    badge,
+    "/badge.svg",
+    "image/svg+xml",
+    "An SVG badge with the overall status"
+);
+
 /// Declares the handler of one kind of per-object document.
 macro_rules! object_document {
     ($name:ident, $path:tt, $dir:tt, $body:ty, $what:tt) => {
@@ -216,4 +250,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(incident))
         .routes(routes!(maintenance))
         .routes(routes!(history_month))
+        .routes(routes!(atom))
+        .routes(routes!(rss))
+        .routes(routes!(badge))
 }
