@@ -4,5 +4,10 @@ fn main() {
     // Panics show up in the browser console with a Rust backtrace message
     // instead of "unreachable executed".
     console_error_panic_hook::set_once();
+    // The server writes the current status into the page as plain HTML (the
+    // first paint, for visitors without WebAssembly); the app replaces it.
+    if let Some(first_paint) = leptos::prelude::document().get_element_by_id("herald-prerender") {
+        first_paint.remove();
+    }
     leptos::mount::mount_to_body(herald_web::App);
 }

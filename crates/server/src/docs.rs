@@ -21,7 +21,7 @@ use herald_model::herald::{
 use herald_model::v2::{
     self, paths, ComponentsDoc, IncidentsDoc, MaintenancesDoc, StatusDoc, SummaryDoc,
 };
-use herald_model::{overall_status, ComponentStatus, Impact, RollupInput};
+use herald_model::{overall_status, ComponentStatus, Impact, Indicator, RollupInput};
 use rusqlite::Connection;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -78,8 +78,8 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
-/// Renders the v2 documents, the feeds and the badge from the public data.
-pub fn render(data: &PublicData) -> DocSet {
+/// The overall status of the public data.
+pub fn indicator(data: &PublicData) -> Indicator {
     let statuses: Vec<ComponentStatus> = data
         .components
         .iter()
@@ -87,11 +87,16 @@ pub fn render(data: &PublicData) -> DocSet {
         .map(|c| c.status)
         .collect();
     let impacts: Vec<Impact> = data.unresolved_incidents.iter().map(|i| i.impact).collect();
-    let indicator = overall_status(&RollupInput {
+    overall_status(&RollupInput {
         component_statuses: &statuses,
         incident_impacts: &impacts,
         maintenance_active: !data.active_maintenances.is_empty(),
-    });
+    })
+}
+
+/// Renders the v2 documents, the feeds and the badge from the public data.
+pub fn render(data: &PublicData) -> DocSet {
+    let indicator = indicator(data);
     let page = &data.page;
     let status: v2::Status = indicator.into();
     let summary_maintenances: Vec<_> = data
@@ -173,11 +178,28 @@ pub fn render(data: &PublicData) -> DocSet {
     docs
 }
 
-/// Renders the documents kept in memory: the v2 set, the uptime bars and
-/// the history index. None of them grows with the length of the history.
-pub fn render_hot(conn: &Connection, now: DateTime<Utc>) -> StoreResult<DocSet> {
+/// Path of the web app's page with the first paint written in.
+pub const INDEX_PATH: &str = "/index.html";
+
+/// Renders the documents kept in memory: the v2 set, feeds and badge, the
+/// uptime bars, the history index, and — given the built app's
+/// `index.html` — that page with the current status written in. None of
+/// them grows with the length of the history.
+pub fn render_hot(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    index_template: Option<&str>,
+) -> StoreResult<DocSet> {
     let reader = Reader::new(conn)?;
-    let mut docs = render(&public::load_with(&reader)?);
+    let data = public::load_with(&reader)?;
+    let mut docs = render(&data);
+    if let Some(template) = index_template {
+        let html = crate::prerender::index_html(template, &data, indicator(&data));
+        docs.insert(
+            INDEX_PATH.to_owned(),
+            Doc::typed(html.into_bytes(), "text/html; charset=utf-8"),
+        );
+    }
     // Today's uptime moves with the clock; measuring up to the start of the
     // minute keeps the document (and its ETag) the same for a minute, and
     // the same from the server and from an export made in that minute.

@@ -25,9 +25,13 @@ pub fn export(data_dir: &Path, web_dir: &Path, out: &Path) -> anyhow::Result<usi
     let now = chrono::Utc::now();
     let store = Store::open(data_dir, now)?;
     let conn = store.lock();
-    let set = docs::render_hot(&conn, now)?;
+    let template = std::fs::read_to_string(web_dir.join("index.html"))
+        .with_context(|| format!("reading {}", web_dir.join("index.html").display()))?;
+    let set = docs::render_hot(&conn, now, Some(&template))?;
     let objects = docs::render_all_objects(&conn, now)?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    // The app first; the rendered documents (index.html with the current
+    // status written in among them) then replace its files of the same name.
     copy_dir(web_dir, out)?;
     let writing = || format!("writing documents into {}", out.display());
     docs::write_set(out, &set).with_context(writing)?;

@@ -12,6 +12,7 @@ pub mod docs;
 pub mod error;
 pub mod export;
 pub mod feeds;
+pub mod prerender;
 pub mod routes;
 pub mod store;
 
@@ -67,7 +68,9 @@ impl AppState {
     fn render(&self, all_objects: bool) -> anyhow::Result<()> {
         let conn = self.store.lock();
         let now = Utc::now();
-        self.docs.publish(docs::render_hot(&conn, now)?)?;
+        let template = self.index_template();
+        self.docs
+            .publish(docs::render_hot(&conn, now, template.as_deref())?)?;
         if all_objects {
             docs::write_files(self.docs.dir(), &docs::render_all_objects(&conn, now)?)?;
             self.docs.mark_current()?;
@@ -91,6 +94,12 @@ impl AppState {
                 }
             }
         });
+    }
+
+    /// The built app's `index.html`, read afresh so a rebuilt app is picked
+    /// up; `None` when the app is not built.
+    pub fn index_template(&self) -> Option<String> {
+        std::fs::read_to_string(self.web_dir.join("index.html")).ok()
     }
 
     /// Runs a read on the database off the async runtime.
@@ -132,11 +141,12 @@ impl AppState {
     {
         let store = self.store.clone();
         let docs = self.docs.clone();
+        let template = self.index_template();
         tokio::task::spawn_blocking(move || {
             let mut conn = store.lock();
             let now = Utc::now();
             let value = in_transaction(&mut conn, |tx| f(tx, now))?;
-            let hot = docs::render_hot(&conn, now)?;
+            let hot = docs::render_hot(&conn, now, template.as_deref())?;
             let changed = docs::render_changed(&conn, now)?;
             let written = docs
                 .publish(hot)

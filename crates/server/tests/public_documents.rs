@@ -434,21 +434,21 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
             break;
         }
     }
-    assert_eq!(
-        std::fs::read_to_string(out.join("index.html")).unwrap(),
-        common::INDEX_HTML
-    );
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("herald-prerender") && index.contains("Partial System Outage"));
+    assert!(index.ends_with(r#"<script src="/app.js"></script></body></html>"#));
     let exported: Vec<String> = walk(&out.join("api"))
         .into_iter()
-        .chain(["history.atom", "history.rss", "badge.svg"].map(|f| out.join(f)))
+        .chain(["history.atom", "history.rss", "badge.svg", "index.html"].map(|f| out.join(f)))
         .collect::<Vec<_>>()
         .iter()
         .map(|p| format!("/{}", p.strip_prefix(&out).unwrap().display()))
         .collect();
     assert_eq!(exported.len(), written);
-    // The eight v2 documents, uptime and history index, two feeds and the
-    // badge, six incidents, one maintenance, and the two months the demo spans.
-    assert_eq!(written, 8 + 2 + 3 + 6 + 1 + 2, "{exported:#?}");
+    // The eight v2 documents, uptime and history index, two feeds and the one maintenance, and the two months the demo spans.
+    // badge, the page with the status written in, six incidents, one
+    // maintenance, and the two months the demo spans.
+    assert_eq!(written, 8 + 2 + 3 + 1 + 6 + 1 + 2, "{exported:#?}");
     for path in herald_model::v2::paths::ALL {
         assert!(exported.iter().any(|p| p == path), "{path} exported");
     }
@@ -495,15 +495,81 @@ async fn unknown_api_paths_are_json_404_and_client_routes_get_the_app() {
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(reply.json["code"], "not_found", "{path}");
     }
-    for path in ["/", "/incidents/abc", "/history"] {
+    for path in ["/", "/index.html", "/incidents/abc", "/history"] {
         let reply = app.get(path).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}");
         assert_eq!(
-            String::from_utf8(reply.bytes).unwrap(),
-            common::INDEX_HTML,
-            "{path}"
+            reply.headers[header::CONTENT_TYPE],
+            "text/html; charset=utf-8"
         );
+        let html = String::from_utf8(reply.bytes).unwrap();
+        assert!(
+            html.contains("<title>Herald test app</title>"),
+            "{path}: {html}"
+        );
+        assert!(html.contains(r#"<div id="herald-prerender">"#), "{path}");
     }
+}
+
+#[tokio::test]
+async fn the_page_is_served_with_the_current_status_written_in() {
+    let app = TestApp::with_demo();
+    let reply = app.get("/").await;
+    let html = String::from_utf8(reply.bytes).unwrap();
+    let body = html.find("<body>").unwrap();
+    let status = &html[body..];
+    assert!(status.starts_with(r#"<body><div id="herald-prerender">"#));
+    assert_eq!(status.matches("<h1>").count(), 1);
+    for text in [
+        "Acme Cloud",
+        "Partial System Outage",
+        "Elevated API error rates",
+        "Identified",
+        "Platform",
+        "Webhooks",
+        "Degraded performance",
+        "Website",
+    ] {
+        assert!(status.contains(text), "the first paint lacks {text}");
+    }
+    for secret in ["OPS-142", "api-db-3"] {
+        assert!(!status.contains(secret), "the first paint leaks {secret}");
+    }
+    // It follows writes, and is cacheable by ETag like every document.
+    let token = app.token(Role::Publisher).await;
+    let components = app
+        .send(Method::GET, "/api/components", None, Auth::Bearer(&token))
+        .await
+        .json;
+    let website = components
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Website")
+        .unwrap();
+    let path = format!("/api/components/{}", website["id"].as_str().unwrap());
+    let patch = app
+        .send(
+            Method::PATCH,
+            &path,
+            Some(json!({"version": website["version"], "status": "major_outage"})),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(patch.status, StatusCode::OK);
+    let after = app.get("/").await;
+    let html = String::from_utf8(after.bytes.clone()).unwrap();
+    assert!(html.contains("Major Service Outage") && html.contains("Major outage"));
+    let etag = after.headers[header::ETAG].to_str().unwrap().to_owned();
+    let again = app
+        .request(
+            Request::get("/")
+                .header(header::IF_NONE_MATCH, &etag)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
 }
 
 #[tokio::test]

@@ -83,7 +83,7 @@ pub fn app(state: AppState) -> Router {
     )
     .route("/api", any(api_not_found))
     .route("/api/{*rest}", any(api_not_found))
-    .fallback_service(web::service(&state.web_dir))
+    .merge(web::router(state.clone()))
     .layer(CompressionLayer::new())
     .with_state(state)
 }

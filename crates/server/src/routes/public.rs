@@ -49,7 +49,7 @@ fn object_name(file: &str) -> Option<&str> {
 }
 
 /// The response for a document: 304 when the client's copy is current.
-fn respond(doc: &Doc, headers: &HeaderMap) -> Response {
+pub fn respond(doc: &Doc, headers: &HeaderMap) -> Response {
     let etag = HeaderValue::from_str(&doc.etag).unwrap_or(HeaderValue::from_static("\"\""));
     let common = [
         (header::ETAG, etag),
@@ -162,10 +162,10 @@ macro_rules! non_json_document {
     ($name:ident, $path:tt, $type:tt, $what:tt) => {
         #[doc = $what]
         #[utoipa::path(get, path = $path, tag = "public",
-                    responses(
-                        (status = 200, description = $what, content_type = $type),
-                        (status = 304, description = "Not modified since the given ETag"),
-                    ))]
+                            responses(
+                                (status = 200, description = $what, content_type = $type),
+                                (status = 304, description = "Not modified since the given ETag"),
+                            ))]
         async fn $name(State(state): State<AppState>, headers: HeaderMap) -> Response {
             serve(&state, $path, &headers)
         }

@@ -1,21 +1,43 @@
-//! The built web app (trunk's `dist/`). Files are served as they are; any
-//! other path is a client route and gets `index.html`, so deep links and
-//! reloads work.
+//! The built web app (trunk's `dist/`). Its files are served as they are;
+//! `/`, `/index.html` and every other path (client routes) get `index.html`
+//! with the current status written in (see `crate::prerender`), so deep
+//! links and reloads work and the status shows before the app loads.
 
-use axum::http::{header, HeaderValue};
-use std::path::Path;
-use tower_http::services::{ServeDir, ServeFile};
+use crate::docs::INDEX_PATH;
+use crate::AppState;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeader;
 
-/// The service serving `web_dir` with the `index.html` fallback.
-pub fn service(web_dir: &Path) -> SetResponseHeader<ServeDir<ServeFile>, HeaderValue> {
-    let files = ServeDir::new(web_dir).fallback(ServeFile::new(web_dir.join("index.html")));
-    // Trunk gives the wasm, JS and CSS content-hashed names, but index.html
-    // and the fallback keep theirs: revalidate everything (cheap with the
-    // ETag/Last-Modified ServeDir sends) rather than serve a stale app.
-    SetResponseHeader::if_not_present(
+/// The page with the first paint, or a plain sentence when the app is not built.
+async fn index(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    match state.docs.snapshot().get(INDEX_PATH) {
+        Some(doc) => super::public::respond(doc, &headers),
+        None => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The web app is not built. Build it with `trunk build --release` and restart Herald.",
+        )
+            .into_response(),
+    }
+}
+
+/// Routes for `/` and `/index.html`, and the fallback serving the app's files.
+pub fn router(state: AppState) -> Router<AppState> {
+    let files = ServeDir::new(&state.web_dir).fallback(get(index).with_state(state.clone()));
+    // Trunk gives the wasm, JS and CSS content-hashed names, but the rest
+    // keep theirs: revalidate everything (cheap with the ETag/Last-Modified
+    // ServeDir sends) rather than serve a stale app.
+    let files = SetResponseHeader::if_not_present(
         files,
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-cache"),
-    )
+    );
+    Router::new()
+        .route("/", get(index))
+        .route(INDEX_PATH, get(index))
+        .fallback_service(files)
 }

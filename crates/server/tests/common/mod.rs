@@ -27,7 +27,8 @@ pub struct TestApp {
     router: Router,
 }
 
-pub const INDEX_HTML: &str = "<!doctype html><title>Herald test app</title>";
+pub const INDEX_HTML: &str =
+    "<!doctype html><html><head><title>Herald test app</title></head><body><script src=\"/app.js\"></script></body></html>";
 
 impl TestApp {
     pub fn new() -> TestApp {
