@@ -7,11 +7,16 @@
 //! wasm32 (web app), and every rule is unit-tested in its own file.
 
 pub mod api;
+pub mod assessment;
+pub mod cadence;
 pub mod component_tree;
 pub mod herald;
+pub mod leak;
+pub mod postmortem;
 pub mod rollup;
 pub mod severity;
 pub mod status;
+pub mod templates;
 pub mod time;
 pub mod uptime;
 pub mod v2;
