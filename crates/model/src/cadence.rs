@@ -108,8 +108,10 @@ mod tests {
 
     #[test]
     fn configured_intervals_are_bounded() {
-        let mut c = Cadence::default();
-        c.sev2_minutes = 15;
+        let mut c = Cadence {
+            sev2_minutes: 15,
+            ..Cadence::default()
+        };
         assert!(c.validate().is_ok());
         assert_eq!(c.interval(Severity::Sev2), Duration::minutes(15));
         c.sev1_minutes = 0;
