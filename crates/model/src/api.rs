@@ -5,6 +5,8 @@
 //! Validation rules are plain functions here; the server only translates
 //! their [`FieldError`] into an HTTP response.
 
+use crate::assessment::Assessment;
+use crate::postmortem::PostmortemVerdict;
 use crate::severity::Severity;
 use crate::status::{wire_enum, ComponentStatus, Impact, IncidentStatus, UnknownValue};
 use crate::v2;
@@ -138,7 +140,8 @@ pub fn validate_body(field: &str, value: &str, max: usize) -> Result<(), FieldEr
     validate_len(field, value, max)
 }
 
-fn validate_len(field: &str, value: &str, max: usize) -> Result<(), FieldError> {
+/// Checks a text of at most `max` characters.
+pub fn validate_len(field: &str, value: &str, max: usize) -> Result<(), FieldError> {
     let n = value.chars().count();
     if n > max {
         Err(FieldError::new(
@@ -234,6 +237,9 @@ pub struct NewComponent {
     /// First day its uptime history counts from; today when absent.
     #[serde(default)]
     pub start_date: Option<NaiveDate>,
+    /// Staff only: never on the public page, in documents or feeds.
+    #[serde(default)]
+    pub internal_only: bool,
 }
 
 impl NewComponent {
@@ -291,6 +297,9 @@ pub struct ComponentPatch {
     /// Hide while operational.
     #[serde(default)]
     pub only_show_if_degraded: Option<bool>,
+    /// Staff only.
+    #[serde(default)]
+    pub internal_only: Option<bool>,
 }
 
 impl ComponentPatch {
@@ -315,6 +324,8 @@ pub struct ComponentRecord {
     pub component: v2::Component,
     /// Current version, to send back with a change.
     pub version: i64,
+    /// Staff only: never public.
+    pub internal_only: bool,
 }
 
 /// A component an incident or update puts into a status.
@@ -369,6 +380,55 @@ pub struct NewIncident {
     /// Public, or staff only.
     #[serde(default = "public")]
     pub visibility: Visibility,
+    /// The first internal notice to staff, if any.
+    #[serde(default)]
+    pub internal_message: Option<String>,
+    /// The answers to the assessment questions.
+    #[serde(default)]
+    pub assessment: Option<Assessment>,
+    /// Who holds the incident roles.
+    #[serde(default)]
+    pub roles: Roles,
+    /// Support cases customers have opened so far.
+    #[serde(default)]
+    pub support_cases: u32,
+    /// A rehearsal: staff only, clearly labelled, never public.
+    #[serde(default)]
+    pub drill: bool,
+    /// Publish although the leak guard found internal text in a public field.
+    #[serde(default)]
+    pub confirm_leaks: bool,
+}
+
+/// Who holds the roles of an incident (names or emails, free text).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Roles {
+    /// Owns the incident, with full authority.
+    #[serde(default)]
+    pub incident_manager: Option<String>,
+    /// Leads the technical response.
+    #[serde(default)]
+    pub technical_lead: Option<String>,
+    /// Writes and sends internal and external communications.
+    #[serde(default)]
+    pub communications_manager: Option<String>,
+}
+
+impl Roles {
+    fn validate(&self) -> Result<(), FieldError> {
+        for (field, value) in [
+            ("roles.incident_manager", &self.incident_manager),
+            ("roles.technical_lead", &self.technical_lead),
+            ("roles.communications_manager", &self.communications_manager),
+        ] {
+            if let Some(v) = value {
+                validate_len(field, v, MAX_NAME)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 fn public() -> Visibility {
@@ -405,6 +465,10 @@ impl NewIncident {
                 return Err(FieldError::new("started_at", "lies in the future"));
             }
         }
+        if let Some(m) = &self.internal_message {
+            validate_body("internal_message", m, MAX_BODY)?;
+        }
+        self.roles.validate()?;
         validate_changes(&self.components)
     }
 }
@@ -426,12 +490,24 @@ pub struct NewUpdate {
     /// Components whose status changes with this update.
     #[serde(default)]
     pub components: Vec<ComponentChange>,
+    /// An internal notice to staff posted with a public update.
+    #[serde(default)]
+    pub internal_body: Option<String>,
+    /// The support-case count now, if it changed.
+    #[serde(default)]
+    pub support_cases: Option<u32>,
+    /// Publish although the leak guard found internal text in the body.
+    #[serde(default)]
+    pub confirm_leaks: bool,
 }
 
 impl NewUpdate {
     /// Checks the fields that need no stored state.
     pub fn validate(&self) -> Result<(), FieldError> {
         validate_body("body", &self.body, MAX_BODY)?;
+        if let Some(b) = &self.internal_body {
+            validate_body("internal_body", b, MAX_BODY)?;
+        }
         validate_changes(&self.components)
     }
 }
@@ -452,6 +528,55 @@ pub struct ResolveIncident {
     /// `operational` unless listed here.
     #[serde(default)]
     pub components: Vec<ComponentChange>,
+    /// It has happened before or is likely to recur (for the postmortem rule).
+    #[serde(default)]
+    pub recurring: bool,
+    /// The final support-case count, if it changed.
+    #[serde(default)]
+    pub support_cases: Option<u32>,
+    /// Publish although the leak guard found internal text in the body.
+    #[serde(default)]
+    pub confirm_leaks: bool,
+}
+
+/// Body of `POST /api/incidents/{id}/postmortem`: publish the review.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PublishPostmortem {
+    /// The incident version this is based on; stale → 409.
+    pub version: i64,
+    /// Link to the published review.
+    pub url: String,
+    /// The public message announcing it.
+    pub body: String,
+    /// Publish although the leak guard found internal text in the body.
+    #[serde(default)]
+    pub confirm_leaks: bool,
+}
+
+impl PublishPostmortem {
+    /// Checks the fields that need no stored state.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        validate_body("body", &self.body, MAX_BODY)?;
+        validate_url("url", &self.url)
+    }
+}
+
+/// Checks an absolute http(s) URL.
+pub fn validate_url(field: &str, url: &str) -> Result<(), FieldError> {
+    let ok = (url.starts_with("https://") || url.starts_with("http://"))
+        && url.len() <= 2000
+        && !url.contains(char::is_whitespace)
+        && url.split("://").nth(1).is_some_and(|rest| !rest.is_empty());
+    if ok {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            field,
+            format!("'{url}' is not an http(s) URL"),
+        ))
+    }
 }
 
 impl ResolveIncident {
@@ -536,6 +661,23 @@ pub struct IncidentRecord {
     pub components: Vec<IncidentComponent>,
     /// Every update, public and internal, newest first.
     pub updates: Vec<UpdateRecord>,
+    /// The assessment answers, if given.
+    pub assessment: Option<Assessment>,
+    /// Who holds the roles.
+    pub roles: Roles,
+    /// Support cases opened.
+    pub support_cases: u32,
+    /// A rehearsal (never public).
+    pub drill: bool,
+    /// Marked as recurring at resolution.
+    pub recurring: bool,
+    /// Link to the published post-incident review.
+    pub postmortem_url: Option<String>,
+    /// While open: when the next update is due, by the severity's cadence.
+    #[serde(with = "crate::time::millis_opt")]
+    pub next_update_due: Option<DateTime<Utc>>,
+    /// Once resolved: whether a post-incident review is required, and why.
+    pub postmortem: Option<PostmortemVerdict>,
 }
 
 #[cfg(test)]
@@ -559,6 +701,12 @@ mod tests {
             components: vec![],
             started_at: None,
             visibility: Visibility::Public,
+            internal_message: None,
+            assessment: None,
+            roles: Roles::default(),
+            support_cases: 0,
+            drill: false,
+            confirm_leaks: false,
         }
     }
 

@@ -89,6 +89,11 @@ impl From<StoreError> for AppError {
                 AppError::new(StatusCode::CONFLICT, "conflict", message)
             }
             StoreError::Invalid(field) => AppError::invalid(field),
+            StoreError::Leak(field) => {
+                let mut e = AppError::invalid(field);
+                e.body.code = "leak".to_owned();
+                e
+            }
             StoreError::Db(db) => AppError::internal(db),
         }
     }

@@ -210,6 +210,7 @@ fn seed_history(app: &TestApp, n: usize, span_days: i64) {
                 showcase: Some(true),
                 only_show_if_degraded: false,
                 start_date: Some((now - Duration::days(span_days + 10)).date_naive()),
+                internal_only: false,
             },
             now - Duration::days(span_days + 10),
         )?;
@@ -233,6 +234,12 @@ fn seed_history(app: &TestApp, n: usize, span_days: i64) {
                     }],
                     started_at: Some(at),
                     visibility: Visibility::Public,
+                    internal_message: None,
+                    assessment: None,
+                    roles: Default::default(),
+                    support_cases: 0,
+                    drill: false,
+                    confirm_leaks: false,
                 },
                 at,
             )?;
@@ -245,6 +252,9 @@ fn seed_history(app: &TestApp, n: usize, span_days: i64) {
                     body: "The errors have stopped and the API works normally.".into(),
                     internal_body: None,
                     components: vec![],
+                    recurring: false,
+                    support_cases: None,
+                    confirm_leaks: false,
                 },
                 at + Duration::minutes(30),
             )?;

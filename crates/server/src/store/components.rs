@@ -11,7 +11,7 @@ use herald_model::ComponentStatus;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 const COLUMNS: &str = "id, name, description, is_group, group_id, position, status, showcase,
-    only_show_if_degraded, start_date, version, created_at, updated_at";
+    only_show_if_degraded, start_date, version, created_at, updated_at, internal_only";
 
 fn from_row(r: &Row<'_>, page_id: &str) -> rusqlite::Result<ComponentRecord> {
     let start_date: Option<String> = r.get("start_date")?;
@@ -34,6 +34,7 @@ fn from_row(r: &Row<'_>, page_id: &str) -> rusqlite::Result<ComponentRecord> {
             components: is_group.then(Vec::new),
         },
         version: r.get("version")?,
+        internal_only: r.get("internal_only")?,
     })
 }
 
@@ -41,12 +42,23 @@ fn from_row(r: &Row<'_>, page_id: &str) -> rusqlite::Result<ComponentRecord> {
 /// position, each group followed by its children. Groups list their
 /// children and show the worst child status.
 pub fn load_all(conn: &Connection) -> StoreResult<Vec<ComponentRecord>> {
+    load(conn, false)
+}
+
+/// The components the public may see: no internal-only component, and
+/// groups list and rank only their public children.
+pub fn load_public(conn: &Connection) -> StoreResult<Vec<ComponentRecord>> {
+    load(conn, true)
+}
+
+fn load(conn: &Connection, public_only: bool) -> StoreResult<Vec<ComponentRecord>> {
     let page_id = super::public::page_id(conn)?;
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM components ORDER BY position, created_at, id"
+        "SELECT {COLUMNS} FROM components WHERE internal_only = 0 OR ?1 = 0
+         ORDER BY position, created_at, id"
     ))?;
     let all = stmt
-        .query_map([], |r| from_row(r, &page_id))?
+        .query_map([public_only], |r| from_row(r, &page_id))?
         .collect::<Result<Vec<_>, _>>()?;
     let (top, children): (Vec<_>, Vec<_>) = all
         .into_iter()
@@ -77,6 +89,15 @@ pub fn get(conn: &Connection, id: &str) -> StoreResult<ComponentRecord> {
             what: "component",
             id: id.to_owned(),
         })
+}
+
+/// Names of the internal-only components (for the leak guard).
+pub fn internal_names(conn: &Connection) -> StoreResult<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM components WHERE internal_only = 1")?;
+    let names = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(names)
 }
 
 /// Checks that `group_id` names a group; returns a field error otherwise.
@@ -122,8 +143,8 @@ pub fn create(
     let start_date = input.start_date.unwrap_or_else(|| now.date_naive());
     tx.execute(
         "INSERT INTO components (id, name, description, is_group, group_id, position, status, showcase,
-             only_show_if_degraded, start_date, version, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11)",
+             only_show_if_degraded, start_date, version, created_at, updated_at, internal_only)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11, ?12)",
         params![
             id,
             input.name.trim(),
@@ -136,6 +157,7 @@ pub fn create(
             input.only_show_if_degraded,
             start_date.to_string(),
             ts(&now),
+            input.internal_only,
         ],
     )?;
     let created = get(tx, &id)?;
@@ -198,7 +220,7 @@ pub fn patch(
     };
     tx.execute(
         "UPDATE components SET name = ?2, description = ?3, group_id = ?4, position = ?5,
-             showcase = ?6, only_show_if_degraded = ?7, updated_at = ?8
+             showcase = ?6, only_show_if_degraded = ?7, updated_at = ?8, internal_only = ?9
          WHERE id = ?1",
         params![
             id,
@@ -211,6 +233,7 @@ pub fn patch(
                 .only_show_if_degraded
                 .unwrap_or(before.component.only_show_if_degraded),
             ts(&now),
+            patch.internal_only.unwrap_or(before.internal_only),
         ],
     )?;
     let after = get(tx, id)?;

@@ -9,8 +9,10 @@
 use super::{components, in_transaction, incidents, public, StoreResult};
 use chrono::{DateTime, Duration, Utc};
 use herald_model::api::{
-    ComponentChange, NewComponent, NewIncident, NewUpdate, ResolveIncident, SessionUser, Visibility,
+    ComponentChange, NewComponent, NewIncident, NewUpdate, ResolveIncident, Roles, SessionUser,
+    Visibility,
 };
+use herald_model::assessment::{AffectedScope, Assessment, ImpactAudience, Symptom};
 use herald_model::{ComponentStatus, IncidentStatus, Severity};
 use rusqlite::Connection;
 
@@ -30,6 +32,7 @@ fn component(name: &str, description: &str, group_id: Option<&str>) -> NewCompon
         showcase: Some(true),
         only_show_if_degraded: false,
         start_date: None,
+        internal_only: false,
     }
 }
 
@@ -203,6 +206,12 @@ pub fn seed(
                     components: hit,
                     started_at: Some(start - Duration::minutes(4)),
                     visibility: Visibility::Public,
+                    internal_message: None,
+                    assessment: None,
+                    roles: Roles::default(),
+                    support_cases: 3,
+                    drill: false,
+                    confirm_leaks: false,
                 },
                 start,
             )?;
@@ -216,6 +225,9 @@ pub fn seed(
                     body: past.identified.to_owned(),
                     audience: herald_model::api::Audience::Public,
                     components: vec![],
+                    internal_body: None,
+                    support_cases: None,
+                    confirm_leaks: false,
                 },
                 start + Duration::minutes(past.minutes / 3),
             )?;
@@ -228,6 +240,9 @@ pub fn seed(
                     body: past.resolved.to_owned(),
                     internal_body: None,
                     components: vec![],
+                    recurring: false,
+                    support_cases: None,
+                    confirm_leaks: false,
                 },
                 start + Duration::minutes(past.minutes),
             )?;
@@ -252,6 +267,26 @@ pub fn seed(
                 }],
                 started_at: Some(open_start - Duration::minutes(3)),
                 visibility: Visibility::Public,
+                internal_message: Some(
+                    "OPS-142 - Sev 2: API error rate at 8 % since 07:30; db-3 connection pool saturated. Bridge: #inc-142.".to_owned(),
+                ),
+                assessment: Some(Assessment {
+                    audience: ImpactAudience::External,
+                    scope: AffectedScope::Some,
+                    symptom: Symptom::CoreImpaired,
+                    support_cases: 4,
+                    security_or_privacy: false,
+                    data_loss: false,
+                    public_attention: false,
+                }),
+                roles: Roles {
+                    incident_manager: Some("Dana Okafor".to_owned()),
+                    technical_lead: Some("Kenji Sato".to_owned()),
+                    communications_manager: Some("Demo Admin".to_owned()),
+                },
+                support_cases: 4,
+                drill: false,
+                confirm_leaks: false,
             },
             open_start,
         )?;
@@ -268,6 +303,9 @@ pub fn seed(
                     id: id_of("Webhooks"),
                     status: ComponentStatus::DegradedPerformance,
                 }],
+                internal_body: None,
+                support_cases: None,
+                confirm_leaks: false,
             },
             now - Duration::minutes(12),
         )?;

@@ -2,14 +2,18 @@
 //! the internal view of each. The public view is built in `super::public`.
 
 use super::{
-    audit, bump_version, components, new_id, parse_enum, parse_ts, parse_ts_opt, ts, StoreError,
-    StoreResult,
+    audit, bump_version, components, new_id, parse_enum, parse_ts, parse_ts_opt, settings, ts,
+    StoreError, StoreResult,
 };
 use chrono::{DateTime, Utc};
 use herald_model::api::{
     Audience, ComponentChange, FieldError, IncidentComponent, IncidentRecord, NewIncident,
-    NewUpdate, ResolveIncident, SessionUser, UpdateRecord, Visibility,
+    NewUpdate, PublishPostmortem, ResolveIncident, Roles, SessionUser, UpdateRecord, Visibility,
 };
+use herald_model::assessment::Assessment;
+use herald_model::cadence;
+use herald_model::leak::{find_leaks, InternalFacts};
+use herald_model::postmortem::{postmortem_required, PostmortemFacts};
 use herald_model::v2::AffectedComponent;
 use herald_model::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus, UpdateStatus};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -75,6 +79,44 @@ fn insert_update(
     Ok(id)
 }
 
+/// The leak guard: refuses public text that contains the issue key, the
+/// internal summary or an internal-only component's name, unless the
+/// publisher confirmed it.
+fn guard(
+    conn: &Connection,
+    issue_key: &str,
+    summary: &str,
+    public_texts: &[(&str, &str)],
+    confirmed: bool,
+) -> StoreResult<()> {
+    if confirmed {
+        return Ok(());
+    }
+    let internal_components = components::internal_names(conn)?;
+    let facts = InternalFacts {
+        issue_key,
+        summary,
+        internal_components: &internal_components,
+    };
+    for (field, text) in public_texts {
+        let leaks = find_leaks(text, &facts);
+        if !leaks.is_empty() {
+            let found: Vec<String> = leaks
+                .iter()
+                .map(|l| format!("{} '{}'", l.kind.replace('_', " "), l.fragment))
+                .collect();
+            return Err(StoreError::Leak(FieldError::new(
+                *field,
+                format!(
+                    "the public text contains internal information ({}); remove it, or confirm to publish anyway",
+                    found.join(", ")
+                ),
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Declares an incident with its first public update.
 pub fn declare(
     tx: &Transaction<'_>,
@@ -94,6 +136,21 @@ pub fn declare(
         )
         .into());
     }
+    // A drill never reaches the public side, whatever was asked.
+    let visibility = if input.drill {
+        Visibility::Internal
+    } else {
+        input.visibility
+    };
+    if visibility == Visibility::Public {
+        guard(
+            tx,
+            &input.issue_key,
+            &input.summary,
+            &[("title", &input.title), ("message", &input.message)],
+            input.confirm_leaks,
+        )?;
+    }
     let id = new_id();
     let status = input.status.unwrap_or(IncidentStatus::Investigating);
     let impact = input.impact.unwrap_or(input.severity.default_impact());
@@ -101,8 +158,9 @@ pub fn declare(
     let monitoring_at = (status == IncidentStatus::Monitoring).then(|| ts(&now));
     tx.execute(
         "INSERT INTO incidents (id, kind, issue_key, name, summary, severity, impact, status, visibility,
-             created_at, updated_at, started_at, monitoring_at, version)
-         VALUES (?1, 'incident', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, 1)",
+             created_at, updated_at, started_at, monitoring_at, version, assessment_json, roles_json,
+             support_cases, drill)
+         VALUES (?1, 'incident', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, 1, ?12, ?13, ?14, ?15)",
         params![
             id,
             input.issue_key,
@@ -111,12 +169,31 @@ pub fn declare(
             input.severity.level(),
             impact.as_str(),
             status.as_str(),
-            input.visibility.as_str(),
+            visibility.as_str(),
             ts(&now),
             ts(&started_at),
             monitoring_at,
+            input
+                .assessment
+                .as_ref()
+                .map(|a| serde_json::to_string(a).unwrap_or_default()),
+            serde_json::to_string(&input.roles).unwrap_or_default(),
+            input.support_cases,
+            input.drill,
         ],
     )?;
+    if let Some(internal) = &input.internal_message {
+        insert_update(
+            tx,
+            &id,
+            status.into(),
+            Audience::Internal,
+            internal,
+            Some(actor),
+            &[],
+            now,
+        )?;
+    }
     insert_update(
         tx,
         &id,
@@ -201,6 +278,33 @@ pub fn post_update(
 ) -> StoreResult<IncidentRecord> {
     let before = get(tx, id)?;
     advance(tx, id, input.version, input.status, now)?;
+    if input.audience == Audience::Public {
+        guard(
+            tx,
+            &before.issue_key,
+            &before.summary,
+            &[("body", &input.body)],
+            input.confirm_leaks,
+        )?;
+    }
+    if let Some(cases) = input.support_cases {
+        tx.execute(
+            "UPDATE incidents SET support_cases = ?2 WHERE id = ?1",
+            params![id, cases],
+        )?;
+    }
+    if let Some(internal) = &input.internal_body {
+        insert_update(
+            tx,
+            id,
+            input.status.into(),
+            Audience::Internal,
+            internal,
+            Some(actor),
+            &[],
+            now,
+        )?;
+    }
     insert_update(
         tx,
         id,
@@ -235,6 +339,17 @@ pub fn resolve(
 ) -> StoreResult<IncidentRecord> {
     let before = get(tx, id)?;
     advance(tx, id, input.version, IncidentStatus::Resolved, now)?;
+    guard(
+        tx,
+        &before.issue_key,
+        &before.summary,
+        &[("body", &input.body)],
+        input.confirm_leaks,
+    )?;
+    tx.execute(
+        "UPDATE incidents SET recurring = ?2, support_cases = coalesce(?3, support_cases) WHERE id = ?1",
+        params![id, input.recurring, input.support_cases],
+    )?;
     let mut changes = input.components.clone();
     for c in &before.components {
         if !changes.iter().any(|listed| listed.id == c.id) {
@@ -272,6 +387,52 @@ pub fn resolve(
         now,
         &actor.email,
         "incident.resolve",
+        ("incident", id),
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+/// Publishes the post-incident review of a resolved incident: its link is
+/// stored and a public `postmortem` update announces it.
+pub fn publish_postmortem(
+    tx: &Transaction<'_>,
+    actor: &SessionUser,
+    id: &str,
+    input: &PublishPostmortem,
+    now: DateTime<Utc>,
+) -> StoreResult<IncidentRecord> {
+    let before = get(tx, id)?;
+    advance(tx, id, input.version, IncidentStatus::Postmortem, now)?;
+    guard(
+        tx,
+        &before.issue_key,
+        &before.summary,
+        &[("body", &input.body)],
+        input.confirm_leaks,
+    )?;
+    tx.execute(
+        "UPDATE incidents SET postmortem_url = ?2 WHERE id = ?1",
+        params![id, input.url],
+    )?;
+    let body = format!("{}\n\n{}", input.body.trim(), input.url);
+    insert_update(
+        tx,
+        id,
+        UpdateStatus::Postmortem,
+        Audience::Public,
+        &body,
+        Some(actor),
+        &[],
+        now,
+    )?;
+    let after = get(tx, id)?;
+    audit::record(
+        tx,
+        now,
+        &actor.email,
+        "incident.postmortem",
         ("incident", id),
         Some(&before),
         Some(&after),
@@ -358,15 +519,20 @@ pub fn component_ids(conn: &Connection, incident_id: &str) -> StoreResult<Vec<St
     Ok(ids)
 }
 
-/// The component transitions an update made.
-pub fn update_changes(conn: &Connection, update_id: &str) -> StoreResult<Vec<AffectedComponent>> {
+/// The component transitions an update made (only of public components
+/// when `public_only`).
+pub fn update_changes(
+    conn: &Connection,
+    update_id: &str,
+    public_only: bool,
+) -> StoreResult<Vec<AffectedComponent>> {
     let mut stmt = conn.prepare_cached(
         "SELECT ucc.component_id, c.name, ucc.old_status, ucc.new_status
          FROM update_component_changes ucc JOIN components c ON c.id = ucc.component_id
-         WHERE ucc.update_id = ?1 ORDER BY c.position, c.name",
+         WHERE ucc.update_id = ?1 AND (c.internal_only = 0 OR ?2 = 0) ORDER BY c.position, c.name",
     )?;
     let rows = stmt
-        .query_map([update_id], |r| {
+        .query_map(params![update_id, public_only], |r| {
             Ok(AffectedComponent {
                 code: r.get(0)?,
                 name: r.get(1)?,
@@ -383,7 +549,8 @@ pub fn get(conn: &Connection, id: &str) -> StoreResult<IncidentRecord> {
     let row = conn
         .query_row(
             "SELECT id, issue_key, name, summary, severity, impact, status, visibility, started_at,
-                 created_at, updated_at, resolved_at, version
+                 created_at, updated_at, resolved_at, version, assessment_json, roles_json,
+                 support_cases, drill, recurring, postmortem_url
              FROM incidents WHERE id = ?1 AND kind = 'incident'",
             [id],
             |r| {
@@ -410,6 +577,19 @@ pub fn get(conn: &Connection, id: &str) -> StoreResult<IncidentRecord> {
                     version: r.get("version")?,
                     components: Vec::new(),
                     updates: Vec::new(),
+                    assessment: r
+                        .get::<_, Option<String>>("assessment_json")?
+                        .and_then(|j| serde_json::from_str::<Assessment>(&j).ok()),
+                    roles: r
+                        .get::<_, Option<String>>("roles_json")?
+                        .and_then(|j| serde_json::from_str::<Roles>(&j).ok())
+                        .unwrap_or_default(),
+                    support_cases: r.get("support_cases")?,
+                    drill: r.get("drill")?,
+                    recurring: r.get("recurring")?,
+                    postmortem_url: r.get("postmortem_url")?,
+                    next_update_due: None,
+                    postmortem: None,
                 })
             },
         )
@@ -452,11 +632,35 @@ pub fn get(conn: &Connection, id: &str) -> StoreResult<IncidentRecord> {
     record.updates = updates
         .into_iter()
         .map(|mut u| {
-            u.affected_components = update_changes(conn, &u.id)?;
+            u.affected_components = update_changes(conn, &u.id, false)?;
             Ok(u)
         })
         .collect::<StoreResult<_>>()?;
+    derive_practice(conn, &mut record)?;
     Ok(record)
+}
+
+/// Fills in what the practice derives from an incident: when the next
+/// update is due while it is open, and whether a post-incident review is
+/// required once it is resolved.
+fn derive_practice(conn: &Connection, record: &mut IncidentRecord) -> StoreResult<()> {
+    if record.status.is_unresolved() {
+        let last = record
+            .updates
+            .first()
+            .map_or(record.created_at, |u| u.created_at);
+        let cadence = settings::cadence(conn)?;
+        record.next_update_due = Some(cadence::next_due(last, record.severity, &cadence));
+    }
+    if let Some(resolved) = record.resolved_at {
+        let facts = PostmortemFacts {
+            several_users: record.assessment.is_some() || record.support_cases >= 2,
+            duration: resolved - record.started_at,
+            recurring: record.recurring,
+        };
+        record.postmortem = Some(postmortem_required(&facts));
+    }
+    Ok(())
 }
 
 /// Open incidents first, then the most recent others, at most `limit`.

@@ -16,6 +16,7 @@ pub mod components;
 pub mod demo;
 pub mod incidents;
 pub mod public;
+pub mod settings;
 pub mod users;
 
 use chrono::{DateTime, Utc};
@@ -27,7 +28,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 /// The embedded migrations, applied in order; `PRAGMA user_version` records
 /// how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_portal.sql"),
+];
 
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +50,9 @@ pub enum StoreError {
     /// A field is invalid given what is stored (unknown component, disallowed transition).
     #[error("{0}")]
     Invalid(FieldError),
+    /// Public text contains internal information and was not confirmed.
+    #[error("{0}")]
+    Leak(FieldError),
     /// The database failed.
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),

@@ -156,7 +156,7 @@ impl<'a> Reader<'a> {
     /// Reads the page and the components.
     pub fn new(conn: &'a Connection) -> StoreResult<Reader<'a>> {
         let page = page(conn)?;
-        let components: Vec<Component> = components::load_all(conn)?
+        let components: Vec<Component> = components::load_public(conn)?
             .into_iter()
             .map(|c| c.component)
             .collect();
@@ -233,7 +233,7 @@ impl<'a> Reader<'a> {
         updates
             .into_iter()
             .map(|mut u| {
-                u.affected_components = incidents::update_changes(self.conn, &u.id)?;
+                u.affected_components = incidents::update_changes(self.conn, &u.id, true)?;
                 Ok(u)
             })
             .collect()

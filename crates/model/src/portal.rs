@@ -1,0 +1,295 @@
+//! Wire types of the portal's own endpoints: scheduled maintenances,
+//! drafts, templates, users, settings and the audit trail.
+
+use crate::api::{validate_body, validate_name, FieldError, Role, SessionUser, MAX_BODY, MAX_NAME};
+use crate::status::IncidentStatus;
+use crate::templates::{Channel, Template};
+use crate::v2;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Body of `POST /api/maintenances`: schedule a maintenance window.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewMaintenance {
+    /// Public title.
+    pub name: String,
+    /// The announcement.
+    pub body: String,
+    /// Ids of the components the work touches.
+    #[serde(default)]
+    pub components: Vec<String>,
+    /// Planned start.
+    #[serde(with = "crate::time::millis")]
+    pub scheduled_for: DateTime<Utc>,
+    /// Planned end.
+    #[serde(with = "crate::time::millis")]
+    pub scheduled_until: DateTime<Utc>,
+}
+
+impl NewMaintenance {
+    /// Checks the fields that need no stored state.
+    pub fn validate(&self, now: DateTime<Utc>) -> Result<(), FieldError> {
+        validate_name("name", &self.name, MAX_NAME)?;
+        validate_body("body", &self.body, MAX_BODY)?;
+        if self.scheduled_until <= self.scheduled_for {
+            return Err(FieldError::new(
+                "scheduled_until",
+                "must be after scheduled_for",
+            ));
+        }
+        if self.scheduled_until <= now {
+            return Err(FieldError::new("scheduled_until", "lies in the past"));
+        }
+        Ok(())
+    }
+}
+
+/// What `PATCH /api/maintenances/{id}` may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MaintenanceAction {
+    /// Move the planned end (`scheduled_until`).
+    Extend,
+    /// Call it off: before it starts, or ending it early.
+    Cancel,
+}
+
+/// Body of `PATCH /api/maintenances/{id}`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MaintenanceChange {
+    /// The version this is based on; stale → 409.
+    pub version: i64,
+    /// Extend or cancel.
+    pub action: MaintenanceAction,
+    /// The new planned end (for `extend`).
+    #[serde(default, with = "crate::time::millis_opt")]
+    pub scheduled_until: Option<DateTime<Utc>>,
+    /// The public message that goes with the change.
+    pub body: String,
+}
+
+/// A maintenance as staff see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MaintenanceRecord {
+    /// The public view.
+    pub maintenance: v2::ScheduledMaintenance,
+    /// Current version, to send back with a change.
+    pub version: i64,
+}
+
+/// Body of `PUT /api/drafts/{key}`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DraftBody {
+    /// What the draft holds (the client's own JSON, as text).
+    pub content: String,
+    /// The version this replaces; absent for a new draft. Stale → 409.
+    #[serde(default)]
+    pub version: Option<i64>,
+}
+
+/// A saved draft.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DraftRecord {
+    /// What it is for, e.g. `declare` or `incident:<id>:update`.
+    pub key: String,
+    /// The content.
+    pub content: String,
+    /// Its version.
+    pub version: i64,
+    /// When it was last saved.
+    #[serde(with = "crate::time::millis")]
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Most characters a draft may hold.
+pub const MAX_DRAFT: usize = 100_000;
+
+/// Checks a draft key: letters, digits, `:`, `-` and `_`, at most 100.
+pub fn validate_draft_key(key: &str) -> Result<(), FieldError> {
+    let ok = !key.is_empty()
+        && key.len() <= 100
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_'));
+    if ok {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            "key",
+            "use letters, digits, ':', '-' and '_' (at most 100)",
+        ))
+    }
+}
+
+/// One message template as the portal sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TemplateRecord {
+    /// The stage it is for.
+    pub stage: IncidentStatus,
+    /// Internal or external.
+    pub channel: Channel,
+    /// Title and body.
+    pub template: Template,
+    /// Whether an admin changed it from the built-in one.
+    pub customised: bool,
+}
+
+/// Body of `POST /api/users`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewUser {
+    /// Email address (the login).
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// What they may do.
+    pub role: Role,
+    /// Their password; one is generated (and returned once) when absent.
+    #[serde(default)]
+    pub password: Option<String>,
+}
+
+/// Shortest password accepted.
+pub const MIN_PASSWORD: usize = 10;
+
+impl NewUser {
+    /// Checks the fields that need no stored state.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        let email = self.email.trim();
+        if !email.contains('@') || email.contains(char::is_whitespace) || email.len() > 254 {
+            return Err(FieldError::new(
+                "email",
+                format!("'{email}' is not an email address"),
+            ));
+        }
+        validate_name("name", &self.name, MAX_NAME)?;
+        if let Some(p) = &self.password {
+            if p.chars().count() < MIN_PASSWORD {
+                return Err(FieldError::new(
+                    "password",
+                    format!("must be at least {MIN_PASSWORD} characters"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A user just created; the generated password is shown this once.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreatedUser {
+    /// The user.
+    pub user: SessionUser,
+    /// The generated password, when none was given.
+    pub password: Option<String>,
+}
+
+/// Body of `PATCH /api/users/{id}`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UserChange {
+    /// The new role.
+    pub role: Role,
+}
+
+/// An API token as its owner sees it (never the secret).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenRecord {
+    /// Token id.
+    pub id: String,
+    /// What it is for.
+    pub name: String,
+    /// When it was made.
+    #[serde(with = "crate::time::millis")]
+    pub created_at: DateTime<Utc>,
+    /// When it was revoked, if it was.
+    #[serde(with = "crate::time::millis_opt")]
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// One entry of the audit trail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEvent {
+    /// Sequence number.
+    pub id: i64,
+    /// When.
+    #[serde(with = "crate::time::millis")]
+    pub at: DateTime<Utc>,
+    /// Who (email, or `cli` / `system`).
+    pub actor: String,
+    /// What, e.g. `incident.update`.
+    pub action: String,
+    /// The kind of object.
+    pub object_type: String,
+    /// The object's id.
+    pub object_id: String,
+    /// The object before, as JSON text.
+    pub before: Option<String>,
+    /// The object after, as JSON text.
+    pub after: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn draft_keys_are_plain() {
+        assert!(validate_draft_key("incident:abc123:update").is_ok());
+        assert!(validate_draft_key("../etc").is_err());
+        assert!(validate_draft_key("").is_err());
+    }
+
+    #[test]
+    fn a_maintenance_window_must_end_after_it_starts_and_after_now() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap();
+        let m = |from: i64, to: i64| NewMaintenance {
+            name: "Upgrade".into(),
+            body: "b".into(),
+            components: vec![],
+            scheduled_for: now + chrono::Duration::hours(from),
+            scheduled_until: now + chrono::Duration::hours(to),
+        };
+        assert!(m(1, 2).validate(now).is_ok());
+        assert_eq!(m(2, 1).validate(now).unwrap_err().field, "scheduled_until");
+        assert_eq!(
+            m(-3, -1).validate(now).unwrap_err().field,
+            "scheduled_until"
+        );
+    }
+
+    #[test]
+    fn users_need_an_email_and_a_long_enough_password() {
+        let u = |email: &str, password: Option<&str>| NewUser {
+            email: email.into(),
+            name: "Pat".into(),
+            role: Role::Viewer,
+            password: password.map(str::to_owned),
+        };
+        assert!(u("pat@example.com", None).validate().is_ok());
+        assert_eq!(u("pat", None).validate().unwrap_err().field, "email");
+        assert_eq!(
+            u("pat@example.com", Some("short"))
+                .validate()
+                .unwrap_err()
+                .field,
+            "password"
+        );
+    }
+}
