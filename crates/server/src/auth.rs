@@ -115,6 +115,26 @@ impl FromRequestParts<AppState> for Publisher {
     }
 }
 
+/// A signed-in admin. Extracting it answers 401 for nobody and 403 for any
+/// other role.
+#[derive(Clone, Debug)]
+pub struct Admin(pub SessionUser);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let Caller(user) = Caller::from_request_parts(parts, state).await?;
+        if user.role == herald_model::api::Role::Admin {
+            Ok(Admin(user))
+        } else {
+            Err(AppError::forbidden(
+                "manage users, templates or settings (it needs the admin role)",
+            ))
+        }
+    }
+}
+
 /// The session cookie's value in a request, if any.
 pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
     headers

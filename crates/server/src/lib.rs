@@ -78,6 +78,26 @@ impl AppState {
         Ok(())
     }
 
+    /// Starts and completes maintenance windows on time: checks every
+    /// `every` and takes the write path only when a window is due.
+    pub fn spawn_maintenance_clock(&self, every: std::time::Duration) {
+        let state = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            loop {
+                tick.tick().await;
+                let due = state
+                    .read(|conn| store::maintenance::anything_due(conn, Utc::now()))
+                    .await;
+                if matches!(due, Ok(true)) {
+                    if let Err(e) = state.write(store::maintenance::tick).await {
+                        tracing::error!(error = ?e.body, "moving maintenance windows failed");
+                    }
+                }
+            }
+        });
+    }
+
     /// Keeps time-dependent documents current (today's uptime, the day
     /// rolling over) by re-rendering the in-memory set every minute.
     pub fn spawn_refresher(&self) {

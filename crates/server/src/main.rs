@@ -175,7 +175,7 @@ fn add_user(data: &Path, email: &str, role: Role, name: Option<String>) -> anyho
     let hash = auth::hash_password(&password)?;
     let store = Store::open(data, chrono::Utc::now())?;
     let user = in_transaction(&mut store.lock(), |tx| {
-        users::create(tx, email, &name, role, &hash, chrono::Utc::now())
+        users::create(tx, "cli", email, &name, role, &hash, chrono::Utc::now())
     })
     .with_context(|| format!("adding {email}"))?;
     println!("Added {} ({}) as {}.", user.email, user.name, user.role);
@@ -197,7 +197,15 @@ fn seed_demo(data: &Path, state: &AppState, url: &str) -> anyhow::Result<Option<
         let user = match users::find_by_email(&conn, DEMO_EMAIL)? {
             Some((user, _)) => user,
             None => in_transaction(&mut conn, |tx| {
-                users::create(tx, DEMO_EMAIL, "Demo Admin", Role::Admin, &hash, now)
+                users::create(
+                    tx,
+                    "system",
+                    DEMO_EMAIL,
+                    "Demo Admin",
+                    Role::Admin,
+                    &hash,
+                    now,
+                )
             })?,
         };
         demo::seed(&mut conn, &user, url, now)?;
@@ -233,6 +241,7 @@ fn serve(
             .await
             .with_context(|| format!("listening on {listen}"))?;
         state.spawn_refresher();
+        state.spawn_maintenance_clock(std::time::Duration::from_secs(5));
         print_banner(url, data, demo_password.as_deref());
         axum::serve(listener, herald_server::app(state))
             .with_graceful_shutdown(shutdown_signal())

@@ -8,7 +8,9 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use herald_model::api::{ApiError, IncidentRecord, NewIncident, NewUpdate, ResolveIncident};
+use herald_model::api::{
+    ApiError, IncidentRecord, NewIncident, NewUpdate, PublishPostmortem, ResolveIncident,
+};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -122,6 +124,31 @@ async fn resolve(
     Ok(Json(record))
 }
 
+/// Publish the post-incident review of a resolved incident (status `postmortem`).
+#[utoipa::path(post, path = "/api/incidents/{id}/postmortem", tag = "incidents", request_body = PublishPostmortem,
+    params(("id" = String, Path, description = "Incident id")),
+    security(("session" = []), ("token" = [])),
+    responses(
+        (status = 200, description = "The incident with its review published", body = IncidentRecord),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Role may not publish", body = ApiError),
+        (status = 404, description = "No such incident", body = ApiError),
+        (status = 409, description = "Stale version", body = ApiError),
+        (status = 422, description = "Not resolved yet, a bad URL, or internal text (`code: leak`)", body = ApiError),
+    ))]
+async fn postmortem(
+    State(state): State<AppState>,
+    Publisher(user): Publisher,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<PublishPostmortem>,
+) -> Result<Json<IncidentRecord>, AppError> {
+    body.validate()?;
+    let record = state
+        .write(move |tx, now| incidents::publish_postmortem(tx, &user, &id, &body, now))
+        .await?;
+    Ok(Json(record))
+}
+
 /// Incident routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -129,4 +156,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_one))
         .routes(routes!(post_update))
         .routes(routes!(resolve))
+        .routes(routes!(postmortem))
 }

@@ -7,9 +7,12 @@
 //! `herald_model`. Every handler is registered through `OpenApiRouter`, so
 //! the OpenAPI document is generated from the same code that routes.
 
+mod admin;
 mod components;
+mod drafts;
 mod extract;
 mod incidents;
+mod maintenances;
 mod public;
 mod session;
 mod web;
@@ -41,6 +44,9 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "session", description = "Sign in and out; API tokens"),
         (name = "components", description = "Components and groups"),
         (name = "incidents", description = "Declare, update and resolve incidents"),
+        (name = "maintenances", description = "Scheduled maintenance windows"),
+        (name = "drafts", description = "Unsent texts, saved as they are typed"),
+        (name = "admin", description = "Users, templates, settings and the audit trail"),
     )
 )]
 struct ApiDoc;
@@ -70,6 +76,9 @@ pub fn app(state: AppState) -> Router {
         .merge(session::router())
         .merge(components::router())
         .merge(incidents::router())
+        .merge(maintenances::router())
+        .merge(drafts::router())
+        .merge(admin::router())
         .split_for_parts();
     let openapi_json = Bytes::from(openapi.to_pretty_json().unwrap_or_default());
     api.route(

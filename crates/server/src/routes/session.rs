@@ -5,12 +5,13 @@ use crate::auth::{self, Caller, SESSION_COOKIE, SESSION_DAYS};
 use crate::error::AppError;
 use crate::store::users;
 use crate::AppState;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Duration;
 use herald_model::api::{ApiError, CreatedToken, LoginRequest, NewToken, SessionUser, MAX_NAME};
+use herald_model::portal::TokenRecord;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -122,9 +123,46 @@ async fn create_token(
     ))
 }
 
+/// Your API tokens (never their secrets).
+#[utoipa::path(get, path = "/api/tokens", tag = "session",
+    security(("session" = []), ("token" = [])),
+    responses((status = 200, description = "Your tokens, newest first", body = [TokenRecord])))]
+async fn list_tokens(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<TokenRecord>>, AppError> {
+    let user = caller.0;
+    Ok(Json(
+        state
+            .read(move |conn| users::tokens(conn, &user.id))
+            .await?,
+    ))
+}
+
+/// Revoke one of your API tokens; it stops working at once.
+#[utoipa::path(delete, path = "/api/tokens/{id}", tag = "session",
+    params(("id" = String, Path, description = "Token id")),
+    security(("session" = []), ("token" = [])),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 404, description = "You have no such token", body = ApiError),
+    ))]
+async fn revoke_token(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    let user = caller.0;
+    state
+        .write_internal(move |tx, now| users::revoke_token(tx, &user, &id, now))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Session and token routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(login, current, logout))
-        .routes(routes!(create_token))
+        .routes(routes!(list_tokens, create_token))
+        .routes(routes!(revoke_token))
 }

@@ -40,3 +40,30 @@ pub fn count_for(
         |r| r.get(0),
     )?)
 }
+
+/// The most recent audit events, newest first; `before_id` pages back.
+pub fn list(
+    conn: &rusqlite::Connection,
+    limit: usize,
+    before_id: Option<i64>,
+) -> StoreResult<Vec<herald_model::portal::AuditEvent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, at, actor, action, object_type, object_id, before_json, after_json
+         FROM audit_events WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
+    )?;
+    let events = stmt
+        .query_map(params![before_id.unwrap_or(i64::MAX), limit as i64], |r| {
+            Ok(herald_model::portal::AuditEvent {
+                id: r.get(0)?,
+                at: super::parse_ts(&r.get::<_, String>(1)?)?,
+                actor: r.get(2)?,
+                action: r.get(3)?,
+                object_type: r.get(4)?,
+                object_id: r.get(5)?,
+                before: r.get(6)?,
+                after: r.get(7)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(events)
+}

@@ -6,13 +6,14 @@
 //! with "now" set to past times, so the history (status changes, updates,
 //! audit) is exactly what real use would have left.
 
-use super::{components, in_transaction, incidents, public, StoreResult};
+use super::{components, in_transaction, incidents, maintenance, public, StoreResult};
 use chrono::{DateTime, Duration, Utc};
 use herald_model::api::{
     ComponentChange, NewComponent, NewIncident, NewUpdate, ResolveIncident, Roles, SessionUser,
     Visibility,
 };
 use herald_model::assessment::{AffectedScope, Assessment, ImpactAudience, Symptom};
+use herald_model::portal::NewMaintenance;
 use herald_model::{ComponentStatus, IncidentStatus, Severity};
 use rusqlite::Connection;
 
@@ -314,13 +315,13 @@ pub fn seed(
         let scheduled_for = window
             .map(|w| w.and_utc())
             .unwrap_or(now + Duration::days(3));
-        incidents::schedule_maintenance(
+        maintenance::schedule(
             tx,
             actor,
-            &incidents::NewMaintenance {
-                name: "Database upgrade",
-                body: "We will upgrade our database clusters to a new major version. The API may be briefly read-only during the window.",
-                component_ids: &[id_of("Database"), id_of("API")],
+            &NewMaintenance {
+                name: "Database upgrade".to_owned(),
+                body: "We will upgrade our database clusters to a new major version. The API may be briefly read-only during the window.".to_owned(),
+                components: vec![id_of("Database"), id_of("API")],
                 scheduled_for,
                 scheduled_until: scheduled_for + Duration::hours(2),
             },

@@ -15,13 +15,13 @@ use herald_model::cadence;
 use herald_model::leak::{find_leaks, InternalFacts};
 use herald_model::postmortem::{postmortem_required, PostmortemFacts};
 use herald_model::v2::AffectedComponent;
-use herald_model::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus, UpdateStatus};
+use herald_model::{ComponentStatus, IncidentStatus, UpdateStatus};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 /// Writes one update and the component transitions it makes; adds the
 /// components to the incident's affected list. Returns the update id.
 #[allow(clippy::too_many_arguments)]
-fn insert_update(
+pub fn insert_update(
     tx: &Transaction<'_>,
     incident_id: &str,
     status: UpdateStatus,
@@ -438,73 +438,6 @@ pub fn publish_postmortem(
         Some(&after),
     )?;
     Ok(after)
-}
-
-/// A scheduled maintenance to create.
-pub struct NewMaintenance<'a> {
-    /// Public title.
-    pub name: &'a str,
-    /// First public message.
-    pub body: &'a str,
-    /// Components the work touches.
-    pub component_ids: &'a [String],
-    /// Planned start.
-    pub scheduled_for: DateTime<Utc>,
-    /// Planned end.
-    pub scheduled_until: DateTime<Utc>,
-}
-
-/// Schedules a maintenance window.
-pub fn schedule_maintenance(
-    tx: &Transaction<'_>,
-    actor: &SessionUser,
-    input: &NewMaintenance<'_>,
-    now: DateTime<Utc>,
-) -> StoreResult<String> {
-    if input.scheduled_until <= input.scheduled_for {
-        return Err(FieldError::new("scheduled_until", "must be after scheduled_for").into());
-    }
-    let id = new_id();
-    tx.execute(
-        "INSERT INTO incidents (id, kind, name, impact, status, visibility, created_at, updated_at,
-             scheduled_for, scheduled_until, version)
-         VALUES (?1, 'maintenance', ?2, ?3, ?4, 'public', ?5, ?5, ?6, ?7, 1)",
-        params![
-            id,
-            input.name,
-            Impact::Maintenance.as_str(),
-            MaintenanceStatus::Scheduled.as_str(),
-            ts(&now),
-            ts(&input.scheduled_for),
-            ts(&input.scheduled_until),
-        ],
-    )?;
-    for component in input.component_ids {
-        tx.execute(
-            "INSERT INTO incident_components (incident_id, component_id) VALUES (?1, ?2)",
-            params![id, component],
-        )?;
-    }
-    insert_update(
-        tx,
-        &id,
-        UpdateStatus::Scheduled,
-        Audience::Public,
-        input.body,
-        Some(actor),
-        &[],
-        now,
-    )?;
-    audit::record(
-        tx,
-        now,
-        &actor.email,
-        "maintenance.schedule",
-        ("maintenance", &id),
-        None::<&()>,
-        Some(&serde_json::json!({ "name": input.name })),
-    )?;
-    Ok(id)
 }
 
 /// The affected components of an incident or maintenance, in page order.

@@ -14,9 +14,12 @@ pub mod archive;
 pub mod audit;
 pub mod components;
 pub mod demo;
+pub mod drafts;
 pub mod incidents;
+pub mod maintenance;
 pub mod public;
 pub mod settings;
+pub mod templates;
 pub mod users;
 
 use chrono::{DateTime, Utc};

@@ -5,6 +5,7 @@
 use super::{audit, new_id, parse_enum, ts, StoreError, StoreResult};
 use chrono::{DateTime, Utc};
 use herald_model::api::{Role, SessionUser};
+use herald_model::portal::TokenRecord;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 fn user_from_row(r: &Row<'_>) -> rusqlite::Result<SessionUser> {
@@ -19,6 +20,7 @@ fn user_from_row(r: &Row<'_>) -> rusqlite::Result<SessionUser> {
 /// Creates a user. The email must be unused.
 pub fn create(
     tx: &Transaction<'_>,
+    actor: &str,
     email: &str,
     name: &str,
     role: Role,
@@ -56,13 +58,121 @@ pub fn create(
     audit::record(
         tx,
         now,
-        "cli",
+        actor,
         "user.create",
         ("user", &user.id),
         None::<&()>,
         Some(&user),
     )?;
     Ok(user)
+}
+
+/// Every user, by email.
+pub fn list(conn: &Connection) -> StoreResult<Vec<SessionUser>> {
+    let mut stmt = conn.prepare_cached("SELECT id, email, name, role FROM users ORDER BY email")?;
+    let users = stmt
+        .query_map([], user_from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(users)
+}
+
+/// Changes a user's role. The last admin cannot stop being one.
+pub fn set_role(
+    tx: &Transaction<'_>,
+    actor: &str,
+    id: &str,
+    role: Role,
+    now: DateTime<Utc>,
+) -> StoreResult<SessionUser> {
+    let before = tx
+        .query_row(
+            "SELECT id, email, name, role FROM users WHERE id = ?1",
+            [id],
+            user_from_row,
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "user",
+            id: id.to_owned(),
+        })?;
+    if before.role == Role::Admin && role != Role::Admin {
+        let admins: i64 =
+            tx.query_row("SELECT count(*) FROM users WHERE role = 'admin'", [], |r| {
+                r.get(0)
+            })?;
+        if admins <= 1 {
+            return Err(StoreError::Conflict(
+                "this is the last admin; make someone else admin first".to_owned(),
+            ));
+        }
+    }
+    tx.execute(
+        "UPDATE users SET role = ?2 WHERE id = ?1",
+        params![id, role.as_str()],
+    )?;
+    // A changed role takes effect at once: end the user's sessions.
+    tx.execute("DELETE FROM sessions WHERE user_id = ?1", [id])?;
+    let after = SessionUser {
+        role,
+        ..before.clone()
+    };
+    audit::record(
+        tx,
+        now,
+        actor,
+        "user.role",
+        ("user", id),
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+/// The API tokens of a user, newest first (never their secrets).
+pub fn tokens(conn: &Connection, user_id: &str) -> StoreResult<Vec<TokenRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, created_at, revoked_at FROM api_tokens WHERE user_id = ?1 ORDER BY created_at DESC",
+    )?;
+    let tokens = stmt
+        .query_map([user_id], |r| {
+            Ok(TokenRecord {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                created_at: super::parse_ts(&r.get::<_, String>(2)?)?,
+                revoked_at: super::parse_ts_opt(r.get(3)?)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(tokens)
+}
+
+/// Revokes one of `user`'s tokens.
+pub fn revoke_token(
+    tx: &Transaction<'_>,
+    user: &SessionUser,
+    token_id: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let changed = tx.execute(
+        "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?3) WHERE id = ?1 AND user_id = ?2",
+        params![token_id, user.id, ts(&now)],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::NotFound {
+            what: "API token",
+            id: token_id.to_owned(),
+        });
+    }
+    audit::record(
+        tx,
+        now,
+        &user.email,
+        "token.revoke",
+        ("api_token", token_id),
+        None::<&()>,
+        None::<&()>,
+    )?;
+    Ok(())
 }
 
 /// A user and their password hash, looked up by email (case-insensitive).

@@ -73,7 +73,15 @@ impl TestApp {
             auth::new_secret()[..8].to_owned()
         );
         let user = in_transaction(&mut self.state.store.lock(), |tx| {
-            users::create(tx, &email, role.as_str(), role, &hash, chrono::Utc::now())
+            users::create(
+                tx,
+                "test",
+                &email,
+                role.as_str(),
+                role,
+                &hash,
+                chrono::Utc::now(),
+            )
         })
         .unwrap();
         (user, password)
