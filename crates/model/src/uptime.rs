@@ -80,9 +80,13 @@ pub fn daily(
                     major_outage_seconds: 0,
                 };
             }
-            // The status in force at `start`, then every change within the day.
-            let before = changes.iter().rev().find(|c| c.at <= start);
-            let mut status = before.map_or(initial, |c| c.status);
+            // The status in force at `start`, then every change within the
+            // day (changes are in time order: find them by binary search).
+            let first_in_day = changes.partition_point(|c| c.at <= start);
+            let mut status = match first_in_day {
+                0 => initial,
+                i => changes[i - 1].status,
+            };
             let mut worst = status;
             let mut cursor = start;
             let (mut partial, mut major, mut down) = (0i64, 0i64, 0f64);
@@ -95,7 +99,7 @@ pub fn daily(
                 }
                 down += secs * downtime_weight(s);
             };
-            for change in changes.iter().filter(|c| c.at > start && c.at < end) {
+            for change in changes[first_in_day..].iter().take_while(|c| c.at < end) {
                 account(cursor, change.at, status);
                 cursor = change.at;
                 status = change.status;

@@ -313,7 +313,8 @@ pub fn write_files(root: &Path, files: &FileDocs) -> std::io::Result<()> {
 }
 
 /// Writes `bytes` to `root/rel` atomically: a temporary file in the same
-/// directory, flushed, then renamed over the target.
+/// directory, renamed over the target. Not fsynced: the database is the
+/// record, and the server re-renders what may be behind when it starts.
 pub fn write_atomically(root: &Path, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
     let target = root.join(rel.trim_start_matches('/'));
     let dir = target.parent().unwrap_or(root);
@@ -323,11 +324,7 @@ pub fn write_atomically(root: &Path, rel: &str, bytes: &[u8]) -> std::io::Result
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_data()?;
-    }
+    std::fs::File::create(&tmp)?.write_all(bytes)?;
     std::fs::rename(&tmp, &target)
 }
 

@@ -6,11 +6,10 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use common::{Auth, TestApp};
-use herald_model::api::{ComponentChange, NewIncident, ResolveIncident, Role, Visibility};
-use herald_model::{ComponentStatus, Severity};
-use herald_server::store::{components, in_transaction, incidents};
+use herald_model::api::Role;
+use herald_server::store::demo;
 use serde_json::{json, Value};
 
 fn component_id(summary: &Value, name: &str) -> String {
@@ -194,74 +193,8 @@ async fn uptime_bars_show_each_day_worst_status_and_its_incidents() {
 /// Seeds `n` resolved incidents spread evenly over the last `span_days`.
 fn seed_history(app: &TestApp, n: usize, span_days: i64) {
     let (admin, _) = app.user(Role::Admin);
-    let now = Utc::now();
     let mut conn = app.state.store.lock();
-    in_transaction(&mut conn, |tx| {
-        let api = components::create(
-            tx,
-            &admin,
-            &herald_model::api::NewComponent {
-                name: "API".into(),
-                description: None,
-                group: false,
-                group_id: None,
-                position: None,
-                status: None,
-                showcase: Some(true),
-                only_show_if_degraded: false,
-                start_date: Some((now - Duration::days(span_days + 10)).date_naive()),
-                internal_only: false,
-            },
-            now - Duration::days(span_days + 10),
-        )?;
-        let step = Duration::days(span_days) / n as i32;
-        for i in 0..n {
-            let at = now - Duration::days(span_days) + step * i as i32;
-            let declared = incidents::declare(
-                tx,
-                &admin,
-                &NewIncident {
-                    issue_key: format!("HIST-{i}"),
-                    title: format!("Incident number {i} with a realistic title"),
-                    summary: "s".into(),
-                    severity: Severity::Sev3,
-                    impact: None,
-                    status: None,
-                    message: "We are investigating reports of errors in the API.".into(),
-                    components: vec![ComponentChange {
-                        id: api.component.id.clone(),
-                        status: ComponentStatus::DegradedPerformance,
-                    }],
-                    started_at: Some(at),
-                    visibility: Visibility::Public,
-                    internal_message: None,
-                    assessment: None,
-                    roles: Default::default(),
-                    support_cases: 0,
-                    drill: false,
-                    confirm_leaks: false,
-                },
-                at,
-            )?;
-            incidents::resolve(
-                tx,
-                &admin,
-                &declared.id,
-                &ResolveIncident {
-                    version: declared.version,
-                    body: "The errors have stopped and the API works normally.".into(),
-                    internal_body: None,
-                    components: vec![],
-                    recurring: false,
-                    support_cases: None,
-                    confirm_leaks: false,
-                },
-                at + Duration::minutes(30),
-            )?;
-        }
-        Ok(())
-    })
-    .unwrap();
+    demo::seed_history(&mut conn, &admin, "API", n, span_days, Utc::now()).unwrap();
 }
 
 async fn home_page_sizes(app: &TestApp) -> Vec<(&'static str, usize)> {

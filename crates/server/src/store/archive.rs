@@ -58,8 +58,12 @@ impl Reader<'_> {
     /// The months that have public history, newest first, with counts.
     pub fn history_index(&self, now: DateTime<Utc>) -> StoreResult<Vec<HistoryMonthRef>> {
         let tz = self.zone();
+        // Two index lookups (incidents by creation, maintenances by window).
         let earliest: Option<String> = self.conn().query_row(
-            "SELECT min(coalesce(scheduled_for, created_at)) FROM incidents WHERE visibility = 'public'",
+            "SELECT min(t) FROM (
+                 SELECT min(created_at) AS t FROM incidents WHERE kind = 'incident' AND visibility = 'public'
+                 UNION ALL
+                 SELECT min(scheduled_for) FROM incidents WHERE kind = 'maintenance' AND visibility = 'public')",
             [],
             |r| r.get(0),
         )?;
@@ -133,17 +137,19 @@ impl Reader<'_> {
                 .unwrap_or(c.created_at)
                 .max(c.created_at.min(window_end));
             let (initial, changes) = self.status_changes(&c.id, window_start, c.status)?;
+            let mine: Vec<&Touching> = touching
+                .iter()
+                .filter(|t| t.components.contains(&c.id))
+                .collect();
             let measured = uptime::daily(initial, &changes, &days, since, now);
             let period = uptime::overall(&measured, &lengths);
             let bars = measured
                 .into_iter()
                 .zip(&days)
                 .map(|(u, day)| UptimeDay {
-                    incidents: touching
+                    incidents: mine
                         .iter()
-                        .filter(|t| {
-                            t.components.contains(&c.id) && t.start < day.end && t.end > day.start
-                        })
+                        .filter(|t| t.start < day.end && t.end > day.start)
                         .map(|t| t.reference.clone())
                         .collect(),
                     uptime: u,
@@ -206,37 +212,42 @@ impl Reader<'_> {
         from: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> StoreResult<Vec<Touching>> {
+        // One row per (incident, component): no correlated subquery per incident.
         let mut stmt = self.conn().prepare_cached(
             "SELECT i.id, i.name, i.impact, coalesce(i.started_at, i.created_at), i.resolved_at,
-                 (SELECT group_concat(component_id, ' ') FROM incident_components WHERE incident_id = i.id)
-             FROM incidents i
-             WHERE i.kind = 'incident' AND i.visibility = 'public'
-               AND (i.resolved_at >= ?1 OR (i.resolved_at IS NULL AND i.status IN ('investigating', 'identified', 'monitoring')))
-             ORDER BY coalesce(i.started_at, i.created_at)",
+                 ic.component_id
+             FROM incidents i JOIN incident_components ic ON ic.incident_id = i.id
+             WHERE i.id IN (
+                 SELECT id FROM incidents WHERE kind = 'incident' AND resolved_at >= ?1
+                 UNION ALL
+                 SELECT id FROM incidents WHERE kind = 'incident' AND resolved_at IS NULL
+                     AND status IN ('investigating', 'identified', 'monitoring'))
+               AND i.visibility = 'public'
+             ORDER BY coalesce(i.started_at, i.created_at), i.id",
         )?;
-        let rows = stmt
-            .query_map([ts(&from)], |r| {
-                let start = parse_ts(&r.get::<_, String>(3)?)?;
-                let end = parse_ts_opt(r.get(4)?)?.unwrap_or(now);
-                let components: Option<String> = r.get(5)?;
-                Ok(Touching {
-                    reference: IncidentRef {
-                        id: r.get(0)?,
-                        name: r.get(1)?,
-                        impact: parse_enum::<Impact>(&r.get::<_, String>(2)?)?,
-                    },
-                    start,
-                    // An incident resolved within a second still touches its day.
-                    end: end.max(start + Duration::seconds(1)),
-                    components: components
-                        .unwrap_or_default()
-                        .split(' ')
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect(),
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut rows: Vec<Touching> = Vec::new();
+        let mut cursor = stmt.query([ts(&from)])?;
+        while let Some(r) = cursor.next()? {
+            let id: String = r.get(0)?;
+            let component: String = r.get(5)?;
+            if let Some(last) = rows.last_mut().filter(|t| t.reference.id == id) {
+                last.components.push(component);
+                continue;
+            }
+            let start = parse_ts(&r.get::<_, String>(3)?)?;
+            let end = parse_ts_opt(r.get(4)?)?.unwrap_or(now);
+            rows.push(Touching {
+                reference: IncidentRef {
+                    id,
+                    name: r.get(1)?,
+                    impact: parse_enum::<Impact>(&r.get::<_, String>(2)?)?,
+                },
+                start,
+                // An incident resolved within a second still touches its day.
+                end: end.max(start + Duration::seconds(1)),
+                components: vec![component],
+            });
+        }
         Ok(rows)
     }
 }

@@ -330,3 +330,77 @@ pub fn seed(
         Ok(())
     })
 }
+
+/// Adds `n` resolved Sev 3 incidents spread evenly over the `span_days`
+/// before `now`, each degrading one component for half an hour: a long
+/// history for tests and benchmarks. Uses the component named
+/// `component_name`, creating it if there is none.
+pub fn seed_history(
+    conn: &mut Connection,
+    actor: &SessionUser,
+    component_name: &str,
+    n: usize,
+    span_days: i64,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    in_transaction(conn, |tx| {
+        let origin = now - Duration::days(span_days + 10);
+        let existing = components::load_all(tx)?
+            .into_iter()
+            .find(|c| c.component.name == component_name && !c.component.group);
+        let component_id = match existing {
+            Some(c) => c.component.id,
+            None => {
+                let mut input = component(component_name, "", None);
+                input.start_date = Some(origin.date_naive());
+                components::create(tx, actor, &input, origin)?.component.id
+            }
+        };
+        let step = Duration::days(span_days) / n.max(1) as i32;
+        for i in 0..n {
+            let at = now - Duration::days(span_days) + step * i as i32;
+            let declared = incidents::declare(
+                tx,
+                actor,
+                &NewIncident {
+                    issue_key: format!("HIST-{i}"),
+                    title: format!("Incident number {i} with a realistic title"),
+                    summary: "Seeded history.".to_owned(),
+                    severity: Severity::Sev3,
+                    impact: None,
+                    status: None,
+                    message: "We are investigating reports of errors in the API.".to_owned(),
+                    components: vec![ComponentChange {
+                        id: component_id.clone(),
+                        status: ComponentStatus::DegradedPerformance,
+                    }],
+                    started_at: Some(at),
+                    visibility: Visibility::Public,
+                    internal_message: None,
+                    assessment: None,
+                    roles: Roles::default(),
+                    support_cases: 0,
+                    drill: false,
+                    confirm_leaks: false,
+                },
+                at,
+            )?;
+            incidents::resolve(
+                tx,
+                actor,
+                &declared.id,
+                &ResolveIncident {
+                    version: declared.version,
+                    body: "The errors have stopped and the API works normally.".to_owned(),
+                    internal_body: None,
+                    components: vec![],
+                    recurring: false,
+                    support_cases: None,
+                    confirm_leaks: false,
+                },
+                at + Duration::minutes(30),
+            )?;
+        }
+        Ok(())
+    })
+}

@@ -5,9 +5,11 @@
 //! `herald_model::v2` types, which have no field for anything internal. The
 //! public documents are rendered from [`PublicData`] alone.
 
-use super::{components, incidents, new_id, parse_enum, parse_ts, parse_ts_opt, ts, StoreResult};
+use super::{components, new_id, parse_enum, parse_ts, parse_ts_opt, ts, StoreResult};
 use chrono::{DateTime, Utc};
-use herald_model::v2::{self, Component, Incident, IncidentUpdate, Page, ScheduledMaintenance};
+use herald_model::v2::{
+    self, AffectedComponent, Component, Incident, IncidentUpdate, Page, ScheduledMaintenance,
+};
 use rusqlite::{params, Connection, Transaction};
 use std::collections::HashMap;
 
@@ -128,6 +130,13 @@ pub struct Reader<'a> {
     by_id: HashMap<String, usize>,
 }
 
+/// The public components and updates of one incident or maintenance.
+#[derive(Default)]
+struct Details {
+    components: Vec<Component>,
+    updates: Vec<IncidentUpdate>,
+}
+
 /// The columns both incidents and maintenances are read with.
 const INCIDENT_COLUMNS: &str = "id, name, status, impact, created_at, updated_at, started_at,
     monitoring_at, resolved_at, scheduled_for, scheduled_until";
@@ -201,42 +210,83 @@ impl<'a> Reader<'a> {
         format!("{}/{kind}/{id}", self.page.url)
     }
 
-    fn components_of(&self, id: &str) -> StoreResult<Vec<Component>> {
-        Ok(incidents::component_ids(self.conn, id)?
+    /// The public components and public updates (newest first, with their
+    /// public component transitions) of several incidents or maintenances,
+    /// read with three queries whatever their number.
+    fn details(&self, ids: &[&str]) -> StoreResult<HashMap<String, Details>> {
+        let mut out: HashMap<String, Details> = ids
             .iter()
-            .filter_map(|c| self.by_id.get(c).map(|i| self.components[*i].clone()))
-            .collect())
-    }
+            .map(|id| ((*id).to_owned(), Details::default()))
+            .collect();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let list = vec!["?"; ids.len()].join(",");
+        let params = rusqlite::params_from_iter(ids.iter());
 
-    fn public_updates(&self, id: &str) -> StoreResult<Vec<IncidentUpdate>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, status, body, created_at, updated_at, display_at FROM incident_updates
-             WHERE incident_id = ?1 AND audience = 'public' ORDER BY seq DESC",
-        )?;
-        let updates = stmt
-            .query_map(params![id], |r| {
-                Ok(IncidentUpdate {
-                    id: r.get(0)?,
-                    status: parse_enum(&r.get::<_, String>(1)?)?,
-                    body: r.get(2)?,
-                    incident_id: id.to_owned(),
-                    created_at: parse_ts(&r.get::<_, String>(3)?)?,
-                    updated_at: parse_ts(&r.get::<_, String>(4)?)?,
-                    display_at: parse_ts(&r.get::<_, String>(5)?)?,
-                    affected_components: Vec::new(),
-                    deliver_notifications: true,
-                    custom_tweet: None,
-                    tweet_id: None,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        updates
-            .into_iter()
-            .map(|mut u| {
-                u.affected_components = incidents::update_changes(self.conn, &u.id, true)?;
-                Ok(u)
-            })
-            .collect()
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT ic.incident_id, ic.component_id FROM incident_components ic
+             JOIN components c ON c.id = ic.component_id
+             WHERE ic.incident_id IN ({list}) ORDER BY c.position, c.name"
+        ))?;
+        let mut rows = stmt.query(params.clone())?;
+        while let Some(r) = rows.next()? {
+            let incident: String = r.get(0)?;
+            let component: String = r.get(1)?;
+            if let (Some(d), Some(i)) = (out.get_mut(&incident), self.by_id.get(&component)) {
+                d.components.push(self.components[*i].clone());
+            }
+        }
+
+        let mut changes: HashMap<String, Vec<AffectedComponent>> = HashMap::new();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT ucc.update_id, ucc.component_id, c.name, ucc.old_status, ucc.new_status
+             FROM update_component_changes ucc
+             JOIN incident_updates u ON u.id = ucc.update_id
+             JOIN components c ON c.id = ucc.component_id
+             WHERE u.incident_id IN ({list}) AND u.audience = 'public' AND c.internal_only = 0
+             ORDER BY c.position, c.name"
+        ))?;
+        let mut rows = stmt.query(params.clone())?;
+        while let Some(r) = rows.next()? {
+            changes
+                .entry(r.get(0)?)
+                .or_default()
+                .push(AffectedComponent {
+                    code: r.get(1)?,
+                    name: r.get(2)?,
+                    old_status: parse_enum(&r.get::<_, String>(3)?)?,
+                    new_status: parse_enum(&r.get::<_, String>(4)?)?,
+                });
+        }
+
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, incident_id, status, body, created_at, updated_at, display_at
+             FROM incident_updates
+             WHERE incident_id IN ({list}) AND audience = 'public' ORDER BY seq DESC"
+        ))?;
+        let mut rows = stmt.query(params)?;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            let incident_id: String = r.get(1)?;
+            let update = IncidentUpdate {
+                affected_components: changes.remove(&id).unwrap_or_default(),
+                id,
+                status: parse_enum(&r.get::<_, String>(2)?)?,
+                body: r.get(3)?,
+                created_at: parse_ts(&r.get::<_, String>(4)?)?,
+                updated_at: parse_ts(&r.get::<_, String>(5)?)?,
+                display_at: parse_ts(&r.get::<_, String>(6)?)?,
+                deliver_notifications: true,
+                custom_tweet: None,
+                tweet_id: None,
+                incident_id: incident_id.clone(),
+            };
+            if let Some(d) = out.get_mut(&incident_id) {
+                d.updates.push(update);
+            }
+        }
+        Ok(out)
     }
 
     /// Public incidents matching `filter` (SQL after `WHERE … AND`).
@@ -245,14 +295,19 @@ impl<'a> Reader<'a> {
         filter: &str,
         params: P,
     ) -> StoreResult<Vec<Incident>> {
-        self.rows(filter, params)?
-            .into_iter()
+        let rows = self.rows(filter, params)?;
+        let mut details = self.details(&rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>())?;
+        rows.into_iter()
             .map(|row| {
+                let Details {
+                    components,
+                    updates,
+                } = details.remove(&row.id).unwrap_or_default();
                 Ok(Incident {
                     shortlink: self.shortlink("incidents", &row.id),
                     page_id: self.page.id.clone(),
-                    components: self.components_of(&row.id)?,
-                    incident_updates: self.public_updates(&row.id)?,
+                    components,
+                    incident_updates: updates,
                     status: parse_enum(&row.status)?,
                     impact: parse_enum(&row.impact)?,
                     created_at: row.created_at,
@@ -273,14 +328,19 @@ impl<'a> Reader<'a> {
         filter: &str,
         params: P,
     ) -> StoreResult<Vec<ScheduledMaintenance>> {
-        self.rows(filter, params)?
-            .into_iter()
+        let rows = self.rows(filter, params)?;
+        let mut details = self.details(&rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>())?;
+        rows.into_iter()
             .map(|row| {
+                let Details {
+                    components,
+                    updates,
+                } = details.remove(&row.id).unwrap_or_default();
                 Ok(ScheduledMaintenance {
                     shortlink: self.shortlink("maintenances", &row.id),
                     page_id: self.page.id.clone(),
-                    components: self.components_of(&row.id)?,
-                    incident_updates: self.public_updates(&row.id)?,
+                    components,
+                    incident_updates: updates,
                     status: parse_enum(&row.status)?,
                     impact: parse_enum(&row.impact)?,
                     created_at: row.created_at,
