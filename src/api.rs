@@ -4,11 +4,19 @@
 //! Paths are root-relative (`/api/v2/summary.json`), so the same build works
 //! when the Herald server serves it and from a plain static host that holds
 //! the rendered documents. Views get typed results and never see a request.
+//!
+//! Two ways to read: [`get_json`]-based one-off reads for the permalink and
+//! history pages, and [`Polled`] for the documents the home page reads again
+//! and again, which sends the last `ETag` in `If-None-Match` so an unchanged
+//! document costs a `304` and no re-rendering.
 
 use crate::i18n::{Locale, Msg};
 use gloo_net::http::Request;
 use herald_model::api::ApiError;
-use herald_model::v2::{paths, SummaryDoc};
+use herald_model::herald::{
+    self, HistoryIndex, HistoryMonth, IncidentDoc, MaintenanceDoc, UptimeDoc,
+};
+use herald_model::v2::{paths, IncidentsDoc, SummaryDoc};
 use serde::de::DeserializeOwned;
 use std::fmt;
 use web_sys::RequestCache;
@@ -31,6 +39,15 @@ pub enum FetchError {
 }
 
 impl FetchError {
+    /// Whether the document does not exist (as opposed to could not be read).
+    pub fn is_not_found(&self) -> bool {
+        match self {
+            FetchError::Http(404) => true,
+            FetchError::Api(error) => error.code == "not_found",
+            _ => false,
+        }
+    }
+
     /// A sentence a person understands, in `locale`.
     pub fn message(&self, locale: Locale) -> String {
         match self {
@@ -62,17 +79,117 @@ impl fmt::Display for FetchError {
 
 impl std::error::Error for FetchError {}
 
-/// `/api/v2/summary.json`: everything the public status page shows.
-pub async fn fetch_summary() -> Result<SummaryDoc, FetchError> {
-    get_json(paths::SUMMARY).await
+/// `/api/herald/incidents/{id}.json`: one incident and its whole timeline.
+pub async fn fetch_incident(id: String) -> Result<IncidentDoc, FetchError> {
+    get_json(&herald::paths::incident(&id)).await
+}
+
+/// `/api/herald/maintenances/{id}.json`: one maintenance and its timeline.
+pub async fn fetch_maintenance(id: String) -> Result<MaintenanceDoc, FetchError> {
+    get_json(&herald::paths::maintenance(&id)).await
+}
+
+/// `/api/herald/history/index.json`: the months that have history.
+pub async fn fetch_history_index() -> Result<HistoryIndex, FetchError> {
+    get_json(herald::paths::HISTORY_INDEX).await
+}
+
+/// The archive of one month, at the `path` the history index names.
+pub async fn fetch_history_month(path: String) -> Result<HistoryMonth, FetchError> {
+    get_json(&path).await
+}
+
+/// A document the page reads again and again. It remembers the `ETag` of
+/// the last answer so the next read is conditional.
+#[derive(Debug)]
+pub struct Polled<T> {
+    path: &'static str,
+    etag: Option<String>,
+    marker: std::marker::PhantomData<fn() -> T>,
+}
+
+// Not derived: a derive would require `T: Clone`, and only the path and the
+// ETag are held.
+impl<T> Clone for Polled<T> {
+    fn clone(&self) -> Self {
+        Polled {
+            path: self.path,
+            etag: self.etag.clone(),
+            marker: std::marker::PhantomData,
+        }
+    }
+}
+
+/// `/api/v2/summary.json`: everything the status page's top half shows.
+pub fn summary() -> Polled<SummaryDoc> {
+    Polled::new(paths::SUMMARY)
+}
+
+/// `/api/v2/incidents.json`: the 50 most recent incidents (past incidents).
+pub fn recent_incidents() -> Polled<IncidentsDoc> {
+    Polled::new(paths::INCIDENTS)
+}
+
+/// `/api/herald/uptime.json`: the uptime bars.
+pub fn uptime() -> Polled<UptimeDoc> {
+    Polled::new(herald::paths::UPTIME)
+}
+
+impl<T: DeserializeOwned> Polled<T> {
+    fn new(path: &'static str) -> Self {
+        Polled {
+            path,
+            etag: None,
+            marker: std::marker::PhantomData,
+        }
+    }
+
+    /// The ETag to send next time (for tests and the console).
+    pub fn etag(&self) -> Option<&str> {
+        self.etag.as_deref()
+    }
+
+    /// Reads the document again: `Ok(Some(doc))` when it changed (or on the
+    /// first read), `Ok(None)` when the server answered `304 Not Modified`.
+    ///
+    /// `self` is only updated after a good answer, so a failed read leaves
+    /// the next one conditional on the last document actually shown.
+    pub async fn fetch(&self) -> Result<(Option<T>, Option<String>), FetchError> {
+        let mut request = Request::get(self.path)
+            .header("Accept", "application/json")
+            // The validator is ours to send: the browser's cache stays out
+            // of the way and hands the 304 to us.
+            .cache(RequestCache::NoStore);
+        if let Some(etag) = &self.etag {
+            request = request.header("If-None-Match", etag);
+        }
+        let response = request
+            .send()
+            .await
+            .map_err(|e| FetchError::Network(e.to_string()))?;
+        if response.status() == 304 && self.etag.is_some() {
+            return Ok((None, self.etag.clone()));
+        }
+        let etag = response.headers().get("etag");
+        let body = response
+            .text()
+            .await
+            .map_err(|e| FetchError::Network(e.to_string()))?;
+        decode(response.status(), &body).map(|doc| (Some(doc), etag))
+    }
+
+    /// Remembers the ETag of an answer [`Polled::fetch`] returned.
+    pub fn remember(&mut self, etag: Option<String>) {
+        self.etag = etag;
+    }
 }
 
 /// GETs `path` and reads the answer as a `T`.
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, FetchError> {
     let response = Request::get(path)
         .header("Accept", "application/json")
-        // The page refreshes itself: always ask the server whether the
-        // document changed rather than trusting a heuristically cached copy.
+        // Documents change: ask the server whether they did rather than
+        // trusting a heuristically cached copy (the server sends ETags).
         .cache(RequestCache::NoCache)
         .send()
         .await
@@ -85,7 +202,8 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, FetchError> {
 }
 
 /// Reads an answer with HTTP `status` and `body` as a `T` or a [`FetchError`].
-fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, FetchError> {
+/// Shared with the portal's part of the HTTP layer (`crate::portal::api`).
+pub(crate) fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, FetchError> {
     if (200..300).contains(&status) {
         serde_json::from_str(body).map_err(|e| FetchError::Decode(e.to_string()))
     } else {
@@ -144,6 +262,15 @@ mod tests {
         assert!(FetchError::Http(502)
             .message(Locale::En)
             .contains("HTTP 502"));
+    }
+
+    #[test]
+    fn a_missing_document_is_told_apart() {
+        assert!(FetchError::Http(404).is_not_found());
+        let body = r#"{"code":"not_found","message":"there is no public document"}"#;
+        assert!(decode::<Doc>(404, body).unwrap_err().is_not_found());
+        assert!(!FetchError::Http(500).is_not_found());
+        assert!(!FetchError::Network("offline".into()).is_not_found());
     }
 
     #[test]

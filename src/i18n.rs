@@ -15,7 +15,7 @@
 //! Not here: the wire spellings themselves (`herald_model`), and the one
 //! `<noscript>` sentence in `index.html`, which is shown before any Rust runs.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use herald_model::{ComponentStatus, Impact, Indicator, UpdateStatus};
 use leptos::prelude::*;
 
@@ -84,6 +84,91 @@ impl Locale {
         let date = js_sys::Date::new(&(at.timestamp_millis() as f64).into());
         date.to_locale_string(self.tag(), &options).into()
     }
+
+    /// `at` in UTC, for the tooltip of every local time ("2026-11-22 08:36
+    /// UTC"): the same instant for everyone, whatever their zone.
+    pub fn utc_datetime(self, at: DateTime<Utc>) -> String {
+        at.format("%Y-%m-%d %H:%M UTC").to_string()
+    }
+
+    /// A calendar date ("Nov 5, 2026"). Dates are days already (of the
+    /// page's or the viewer's zone), so no zone conversion happens.
+    pub fn date(self, date: NaiveDate) -> String {
+        self.format_date(date, true, true)
+    }
+
+    /// A calendar date without the year ("Nov 5"), for labels in a list
+    /// whose year is plain.
+    pub fn short_date(self, date: NaiveDate) -> String {
+        self.format_date(date, false, true)
+    }
+
+    /// A month ("November 2026") from its `YYYY-MM` spelling; the spelling
+    /// itself when it is not one.
+    pub fn month(self, month: &str) -> String {
+        match NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d") {
+            Ok(first) => self.format_date(first, true, false),
+            Err(_) => month.to_owned(),
+        }
+    }
+
+    fn format_date(self, date: NaiveDate, year: bool, day: bool) -> String {
+        use js_sys::Intl::{DateTimeFormatOptions, DayFormat, MonthFormat, YearFormat};
+        let options = DateTimeFormatOptions::new();
+        if year {
+            options.set_year(YearFormat::Numeric);
+        }
+        if day {
+            options.set_month(MonthFormat::Short);
+            options.set_day(DayFormat::Numeric);
+        } else {
+            options.set_month(MonthFormat::Long);
+        }
+        options.set_time_zone("UTC");
+        let midnight = date.and_time(chrono::NaiveTime::MIN).and_utc();
+        let js = js_sys::Date::new(&(midnight.timestamp_millis() as f64).into());
+        js.to_locale_date_string(self.tag(), &options).into()
+    }
+
+    /// An uptime percentage ("99.95 %"), cut (not rounded) to two decimals
+    /// so that anything short of 100 % never reads as 100 %.
+    pub fn percent(self, value: f64) -> String {
+        let hundredths = (value.clamp(0.0, 100.0) * 100.0 + 1e-6).floor() as u64;
+        let (whole, frac) = (hundredths / 100, hundredths % 100);
+        let number = match frac {
+            0 => whole.to_string(),
+            f if f % 10 == 0 => format!("{whole}.{}", f / 10),
+            f => format!("{whole}.{f:02}"),
+        };
+        match self {
+            Locale::En => format!("{number} %"),
+        }
+    }
+
+    /// A duration in words ("37 min", "1 h 5 min").
+    pub fn duration(self, seconds: i64) -> String {
+        let minutes = seconds.max(0) / 60;
+        match minutes {
+            0 => self.text(Msg::UnderAMinute).to_owned(),
+            m if m < 60 => self.fill(Msg::Minutes, &[("minutes", &m.to_string())]),
+            m => self.fill(
+                Msg::HoursMinutes,
+                &[
+                    ("hours", &(m / 60).to_string()),
+                    ("minutes", &(m % 60).to_string()),
+                ],
+            ),
+        }
+    }
+
+    /// "no incidents", "1 incident", "3 incidents".
+    pub fn incident_count(self, count: usize) -> String {
+        match count {
+            0 => self.text(Msg::NoIncidentsCount).to_owned(),
+            1 => self.text(Msg::OneIncident).to_owned(),
+            n => self.fill(Msg::IncidentsCount, &[("count", &n.to_string())]),
+        }
+    }
 }
 
 /// Makes `locale` the language of everything rendered beneath the caller.
@@ -148,6 +233,86 @@ pub enum Msg {
     ErrorApi,
     /// The answer could not be read as a status document.
     ErrorDecode,
+    /// Link that skips the header to the main content.
+    SkipToContent,
+    /// Accessible name of the header navigation.
+    NavLabel,
+    /// Header link to the current status.
+    NavCurrent,
+    /// Header link to the incident history.
+    NavHistory,
+    /// A refresh failed and older data stays on screen; `{time}` is when it was last loaded.
+    RefreshFailed,
+    /// Heading of the uptime bars; `{days}` is how many days they cover.
+    UptimeHeading,
+    /// A component's uptime over the whole period; `{percent}` is e.g. "99.95 %".
+    UptimePeriod,
+    /// Shown instead of a percentage when nothing was measured.
+    UptimeNoData,
+    /// Left end of an uptime bar; `{days}` is how many days back it starts.
+    UptimeDaysAgo,
+    /// Right end of an uptime bar.
+    Today,
+    /// Accessible name of one day of an uptime bar.
+    UptimeDayLabel,
+    /// Accessible name of a day without data; `{date}` is the day.
+    UptimeDayNoDataLabel,
+    /// Accessible name of the days of one bar; `{name}` is the component.
+    UptimeDaysLabel,
+    /// A day without incidents, in a day's summary.
+    NoIncidentsCount,
+    /// One incident, in a day's summary.
+    OneIncident,
+    /// Several incidents, in a day's summary; `{count}` is how many.
+    IncidentsCount,
+    /// Time a component spent in a status on one day; `{status}` and `{duration}`.
+    OutageFor,
+    /// A duration under an hour; `{minutes}`.
+    Minutes,
+    /// A duration of an hour or more; `{hours}` and `{minutes}`.
+    HoursMinutes,
+    /// A duration under a minute.
+    UnderAMinute,
+    /// Heading of the last days' incidents on the home page.
+    PastIncidentsHeading,
+    /// A day without incidents in the past incidents.
+    NoIncidentsReported,
+    /// Link from the home page to the incident history.
+    ShowHistory,
+    /// Label before an incident's current status.
+    IncidentStatusLabel,
+    /// Label before when an incident started.
+    StartedLabel,
+    /// Label before when an incident was resolved.
+    ResolvedLabel,
+    /// Label before how long an incident lasted.
+    DurationLabel,
+    /// Duration of an incident that is not resolved yet.
+    Ongoing,
+    /// Heading of an incident's or maintenance's updates.
+    TimelineHeading,
+    /// Heading when an incident permalink names no incident.
+    IncidentNotFoundHeading,
+    /// Explanation when an incident permalink names no incident.
+    IncidentNotFoundBody,
+    /// Heading when a maintenance permalink names no maintenance.
+    MaintenanceNotFoundHeading,
+    /// Explanation when a maintenance permalink names no maintenance.
+    MaintenanceNotFoundBody,
+    /// Heading (and document title) of the history page.
+    HistoryHeading,
+    /// The history page when nothing was ever reported.
+    HistoryEmpty,
+    /// A month without incidents in the history.
+    MonthNoIncidents,
+    /// Heading of a month's maintenances in the history.
+    MonthMaintenances,
+    /// Button that loads the previous month of history.
+    ShowOlder,
+    /// Document title of a sub-page; `{title}` and the status page's `{name}`.
+    PageDocumentTitle,
+    /// Announced while a page's document loads.
+    LoadingShort,
     /// Label of a component status.
     Component(ComponentStatus),
     /// The overall status sentence for an indicator.
@@ -185,6 +350,46 @@ const fn en(msg: Msg) -> &'static str {
         Msg::ErrorHttp => "The server could not send the current status (HTTP {status}). Please try again in a few minutes.",
         Msg::ErrorApi => "The server could not send the current status: {message}",
         Msg::ErrorDecode => "The server sent status information in a form this page cannot read. Please try again later.",
+        Msg::SkipToContent => "Skip to content",
+        Msg::NavLabel => "Status page",
+        Msg::NavCurrent => "Current status",
+        Msg::NavHistory => "History",
+        Msg::RefreshFailed => "Couldn't refresh. Showing the status as of {time}.",
+        Msg::UptimeHeading => "Uptime over the past {days} days",
+        Msg::UptimePeriod => "{percent} uptime",
+        Msg::UptimeNoData => "No data",
+        Msg::UptimeDaysAgo => "{days} days ago",
+        Msg::Today => "Today",
+        Msg::UptimeDayLabel => "{date}: {status}, {uptime} uptime, {incidents}",
+        Msg::UptimeDayNoDataLabel => "{date}: no data",
+        Msg::UptimeDaysLabel => "Daily status of {name}, oldest first",
+        Msg::NoIncidentsCount => "no incidents",
+        Msg::OneIncident => "1 incident",
+        Msg::IncidentsCount => "{count} incidents",
+        Msg::OutageFor => "{status}: {duration}",
+        Msg::Minutes => "{minutes} min",
+        Msg::HoursMinutes => "{hours} h {minutes} min",
+        Msg::UnderAMinute => "less than a minute",
+        Msg::PastIncidentsHeading => "Past incidents",
+        Msg::NoIncidentsReported => "No incidents reported.",
+        Msg::ShowHistory => "Incident history",
+        Msg::IncidentStatusLabel => "Status:",
+        Msg::StartedLabel => "Started:",
+        Msg::ResolvedLabel => "Resolved:",
+        Msg::DurationLabel => "Duration:",
+        Msg::Ongoing => "ongoing",
+        Msg::TimelineHeading => "Updates",
+        Msg::IncidentNotFoundHeading => "Incident not found",
+        Msg::IncidentNotFoundBody => "There is no public incident at this address. It may have been removed, or the link may be mistyped.",
+        Msg::MaintenanceNotFoundHeading => "Maintenance not found",
+        Msg::MaintenanceNotFoundBody => "There is no scheduled maintenance at this address. It may have been removed, or the link may be mistyped.",
+        Msg::HistoryHeading => "Incident history",
+        Msg::HistoryEmpty => "No incidents have been reported yet.",
+        Msg::MonthNoIncidents => "No incidents reported this month.",
+        Msg::MonthMaintenances => "Scheduled maintenance",
+        Msg::ShowOlder => "Show older",
+        Msg::PageDocumentTitle => "{title} · {name}",
+        Msg::LoadingShort => "Loading…",
         Msg::Component(status) => match status {
             ComponentStatus::Operational => "Operational",
             ComponentStatus::DegradedPerformance => "Degraded performance",
@@ -250,6 +455,46 @@ mod tests {
             Msg::ErrorHttp,
             Msg::ErrorApi,
             Msg::ErrorDecode,
+            Msg::SkipToContent,
+            Msg::NavLabel,
+            Msg::NavCurrent,
+            Msg::NavHistory,
+            Msg::RefreshFailed,
+            Msg::UptimeHeading,
+            Msg::UptimePeriod,
+            Msg::UptimeNoData,
+            Msg::UptimeDaysAgo,
+            Msg::Today,
+            Msg::UptimeDayLabel,
+            Msg::UptimeDayNoDataLabel,
+            Msg::UptimeDaysLabel,
+            Msg::NoIncidentsCount,
+            Msg::OneIncident,
+            Msg::IncidentsCount,
+            Msg::OutageFor,
+            Msg::Minutes,
+            Msg::HoursMinutes,
+            Msg::UnderAMinute,
+            Msg::PastIncidentsHeading,
+            Msg::NoIncidentsReported,
+            Msg::ShowHistory,
+            Msg::IncidentStatusLabel,
+            Msg::StartedLabel,
+            Msg::ResolvedLabel,
+            Msg::DurationLabel,
+            Msg::Ongoing,
+            Msg::TimelineHeading,
+            Msg::IncidentNotFoundHeading,
+            Msg::IncidentNotFoundBody,
+            Msg::MaintenanceNotFoundHeading,
+            Msg::MaintenanceNotFoundBody,
+            Msg::HistoryHeading,
+            Msg::HistoryEmpty,
+            Msg::MonthNoIncidents,
+            Msg::MonthMaintenances,
+            Msg::ShowOlder,
+            Msg::PageDocumentTitle,
+            Msg::LoadingShort,
         ];
         all.extend(ComponentStatus::ALL.iter().map(|s| Msg::Component(*s)));
         all.extend(Indicator::ALL.iter().map(|i| Msg::Indicator(*i)));
@@ -303,6 +548,41 @@ mod tests {
             ("Last updated ", "")
         );
         assert_eq!(Locale::En.split(Msg::Retry, "time"), ("Try again", ""));
+    }
+
+    #[test]
+    fn percentages_are_cut_never_rounded_up_to_100() {
+        let en = Locale::En;
+        assert_eq!(en.percent(100.0), "100 %");
+        assert_eq!(en.percent(99.957), "99.95 %");
+        assert_eq!(en.percent(99.999), "99.99 %");
+        assert_eq!(en.percent(97.43055), "97.43 %");
+        assert_eq!(en.percent(99.5), "99.5 %");
+        assert_eq!(en.percent(0.0), "0 %");
+        assert_eq!(en.percent(98.1), "98.1 %");
+    }
+
+    #[test]
+    fn durations_read_in_minutes_and_hours() {
+        let en = Locale::En;
+        assert_eq!(en.duration(20), "less than a minute");
+        assert_eq!(en.duration(2220), "37 min");
+        assert_eq!(en.duration(3600 + 300), "1 h 5 min");
+        assert_eq!(en.duration(-5), "less than a minute");
+    }
+
+    #[test]
+    fn incident_counts_agree_with_their_number() {
+        let en = Locale::En;
+        assert_eq!(en.incident_count(0), "no incidents");
+        assert_eq!(en.incident_count(1), "1 incident");
+        assert_eq!(en.incident_count(4), "4 incidents");
+    }
+
+    #[test]
+    fn utc_times_name_the_zone() {
+        let at = herald_model::time::parse("2026-11-05T17:48:13.845Z").unwrap();
+        assert_eq!(Locale::En.utc_datetime(at), "2026-11-05 17:48 UTC");
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! - [`components`]: the pieces pages are built from, one per file.
 //! - [`api`]: the only module that talks HTTP; typed results and errors.
 //! - [`i18n`]: the one message catalogue; every user-facing text is there.
+//! - [`past_days`], [`site`]: what pages derive from documents (the past
+//!   incidents by the viewer's day) and share (the status page's name).
 //!
 //! Architecture invariant: the app reads the public documents
 //! (`/api/v2/*.json`) by root-relative paths and needs nothing else, so the
@@ -18,5 +20,7 @@ pub mod app;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod past_days;
+pub mod site;
 
 pub use app::App;

@@ -6,8 +6,6 @@ fn main() {
     console_error_panic_hook::set_once();
     // The server writes the current status into the page as plain HTML (the
     // first paint, for visitors without WebAssembly); the app replaces it.
-    if let Some(first_paint) = leptos::prelude::document().get_element_by_id("herald-prerender") {
-        first_paint.remove();
-    }
+    herald_web::app::remove_first_paint();
     leptos::mount::mount_to_body(herald_web::App);
 }

@@ -51,10 +51,17 @@ fn entry_view(entry: Entry) -> impl IntoView {
             children,
         } => {
             let group_id = group.id.clone();
+            let children_id = format!("group-children-{group_id}");
+            let expanded = RwSignal::new(true);
             view! {
                 <li class="entry group" data-testid="component-group" data-component-id=group_id>
-                    <ComponentRow component=group status />
-                    <ul class="children" role="list">
+                    <ComponentRow component=group status expanded controls=children_id.clone() />
+                    <ul
+                        class="children"
+                        id=children_id
+                        role="list"
+                        hidden=move || !expanded.get()
+                    >
                         {children
                             .into_iter()
                             .map(|child| {

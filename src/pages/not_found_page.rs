@@ -1,6 +1,6 @@
 //! The page for any path the router does not know.
 
-use crate::components::{SiteFooter, SiteHeader};
+use crate::components::{SiteFooter, SiteHeader, SiteTitle};
 use crate::i18n::{use_locale, Msg};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,11 +12,9 @@ pub fn NotFoundPage() -> impl IntoView {
     Effect::new(move || document().set_title(locale.text(Msg::NotFoundDocumentTitle)));
     view! {
         <SiteHeader>
-            <p class="site-title">
-                <A href="/">{locale.text(Msg::SiteTitleFallback)}</A>
-            </p>
+            <SiteTitle />
         </SiteHeader>
-        <main id="main" class="wrap not-found" data-testid="not-found">
+        <main id="main" class="wrap not-found" tabindex="-1" data-testid="not-found">
             <h1>{locale.text(Msg::NotFoundHeading)}</h1>
             <p>{locale.text(Msg::NotFoundBody)}</p>
             <p>
