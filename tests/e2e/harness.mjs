@@ -120,3 +120,27 @@ export async function newPage(browser, options = {}) {
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`console: ${m.text()}`); });
   return page;
 }
+
+/** Signs in to `herald` (from startHerald); returns the session cookie. */
+export async function signIn(herald) {
+  const login = await fetch(`${herald.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: herald.email, password: herald.password }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in failed: HTTP ${login.status}`);
+  return login.headers.get('set-cookie').split(';')[0];
+}
+
+/**
+ * Runs axe-core (from npm) on the page as it is and returns its violations,
+ * each as one readable line per offending element.
+ */
+export async function axeViolations(page) {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const { violations } = await page.evaluate(() => globalThis.axe.run());
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')}: ${n.failureSummary}`));
+}
