@@ -217,6 +217,77 @@ pub fn badge(indicator: Indicator) -> Vec<u8> {
     .into_bytes()
 }
 
+/// A staff member's Atom feed of internal notices. Drills and internal-only
+/// incidents are labelled in every title.
+pub fn staff_atom(
+    page: &herald_model::v2::Page,
+    notices: &[crate::store::notify::Notice],
+    secret: &str,
+) -> Vec<u8> {
+    let self_url = format!("{}/api/feeds/staff/{secret}.atom", page.url);
+    let entries: Vec<Entry> = notices
+        .iter()
+        .map(|n| {
+            let label = match (n.drill, n.visibility.as_str()) {
+                (true, _) => "[DRILL] ",
+                (false, "internal") => "[INTERNAL ONLY] ",
+                _ => "",
+            };
+            let status = n
+                .status
+                .parse::<UpdateStatus>()
+                .map(status_label)
+                .unwrap_or("Update");
+            let link = format!("{}/portal/incidents/{}", page.url, n.incident_id);
+            Entry {
+                id: format!("{link}#notice-{}", n.id),
+                title: Text::plain(format!(
+                    "{label}{} - {} - {}: {status}",
+                    n.issue_key, n.severity, n.summary
+                )),
+                updated: n.created_at.fixed_offset(),
+                links: vec![Link {
+                    href: link,
+                    rel: "alternate".into(),
+                    ..Default::default()
+                }],
+                content: Some(Content {
+                    value: Some(format!(
+                        "<p><strong>{status}</strong> ({} update) — {}</p><p>{}</p>",
+                        escape_html(&n.audience),
+                        escape_html(&n.title),
+                        escape_html(&n.body).replace('\n', "<br>")
+                    )),
+                    content_type: Some("html".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let feed = Feed {
+        id: format!("{}/api/feeds/staff", page.url),
+        title: Text::plain(format!("{} internal notices", page.name)),
+        updated: notices
+            .first()
+            .map_or(page.updated_at, |n| n.created_at)
+            .fixed_offset(),
+        authors: vec![Person {
+            name: page.name.clone(),
+            ..Default::default()
+        }],
+        links: vec![Link {
+            href: self_url,
+            rel: "self".into(),
+            mime_type: Some("application/atom+xml".into()),
+            ..Default::default()
+        }],
+        entries,
+        ..Default::default()
+    };
+    feed.to_string().into_bytes()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

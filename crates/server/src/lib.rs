@@ -8,6 +8,7 @@
 
 pub mod auth;
 pub mod calendar;
+pub mod delivery;
 pub mod docs;
 pub mod error;
 pub mod export;

@@ -3,6 +3,7 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use herald_model::api::Role;
+use herald_server::delivery::DeliveryConfig;
 use herald_server::store::{demo, in_transaction, users, Store};
 use herald_server::{auth, export, AppState};
 use std::io::{IsTerminal, Read, Write};
@@ -39,6 +40,20 @@ enum Command {
         /// On first start, seed a realistic demo page and a demo admin account.
         #[arg(long)]
         demo: bool,
+        /// SMTP server for email notices: `smtp://host:25`,
+        /// `smtp://user:password@host:587?tls=required`, or `smtps://host`.
+        #[arg(long, env = "HERALD_SMTP")]
+        smtp: Option<String>,
+        /// The sender of every email.
+        #[arg(
+            long,
+            default_value = "Herald <herald@localhost>",
+            env = "HERALD_MAIL_FROM"
+        )]
+        mail_from: String,
+        /// Delay before retrying a failed delivery, in milliseconds (doubles each time).
+        #[arg(long, default_value_t = 2000)]
+        retry_base_ms: u64,
     },
     /// Write the web app and every public document into a directory that any
     /// static file server can serve, with no Herald process.
@@ -117,9 +132,14 @@ fn main() -> anyhow::Result<()> {
             web,
             public_url,
             demo,
+            smtp,
+            mail_from,
+            retry_base_ms,
         } => {
             let url = public_url.unwrap_or_else(|| format!("http://{listen}"));
-            serve(&data, listen, web, &url, demo)
+            let mut delivery = DeliveryConfig::new(smtp.as_deref(), &mail_from)?;
+            delivery.retry_base = std::time::Duration::from_millis(retry_base_ms);
+            serve(&data, listen, web, &url, demo, delivery)
         }
         Command::Export { data, out, web } => {
             let n = export::export(&data, &web, &out)?;
@@ -225,6 +245,7 @@ fn serve(
     web: PathBuf,
     url: &str,
     demo: bool,
+    delivery: DeliveryConfig,
 ) -> anyhow::Result<()> {
     if !web.join("index.html").exists() {
         tracing::warn!(dir = %web.display(), "no built web app found; the API and documents work, the page will not (build it with `trunk build --release`)");
@@ -242,6 +263,11 @@ fn serve(
             .with_context(|| format!("listening on {listen}"))?;
         state.spawn_refresher();
         state.spawn_maintenance_clock(std::time::Duration::from_secs(5));
+        herald_server::delivery::spawn_worker(
+            state.clone(),
+            delivery,
+            std::time::Duration::from_millis(500),
+        );
         print_banner(url, data, demo_password.as_deref());
         axum::serve(listener, herald_server::app(state))
             .with_graceful_shutdown(shutdown_signal())

@@ -15,6 +15,7 @@ mod incidents;
 mod maintenances;
 mod public;
 mod session;
+mod subscriptions;
 mod web;
 
 pub use extract::ApiJson;
@@ -47,6 +48,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "maintenances", description = "Scheduled maintenance windows"),
         (name = "drafts", description = "Unsent texts, saved as they are typed"),
         (name = "admin", description = "Users, templates, settings and the audit trail"),
+        (name = "subscriptions", description = "Customer and staff subscriptions, notices, deliveries"),
     )
 )]
 struct ApiDoc;
@@ -79,6 +81,7 @@ pub fn app(state: AppState) -> Router {
         .merge(maintenances::router())
         .merge(drafts::router())
         .merge(admin::router())
+        .merge(subscriptions::router())
         .split_for_parts();
     let openapi_json = Bytes::from(openapi.to_pretty_json().unwrap_or_default());
     api.route(

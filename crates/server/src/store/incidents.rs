@@ -76,6 +76,8 @@ pub fn insert_update(
             )?;
         }
     }
+    // The notices go out with the update or not at all.
+    super::notify::on_update(tx, incident_id, &id, now)?;
     Ok(id)
 }
 

@@ -278,8 +278,12 @@ pub fn tick(tx: &Transaction<'_>, now: DateTime<Utc>) -> StoreResult<usize> {
             None::<&()>,
         )?;
     }
-    Ok(starting.len() + ending.len())
+    let reminded = super::notify::remind_maintenances(tx, now, REMIND_AHEAD)?;
+    Ok(starting.len() + ending.len() + reminded)
 }
+
+/// How long before a window subscribers are reminded of it.
+pub const REMIND_AHEAD: chrono::Duration = chrono::Duration::hours(1);
 
 /// Whether any window should start or end at `now` (a cheap read before
 /// taking the write path).
@@ -287,8 +291,9 @@ pub fn anything_due(conn: &Connection, now: DateTime<Utc>) -> StoreResult<bool> 
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM incidents WHERE kind = 'maintenance' AND (
              (status = 'scheduled' AND scheduled_for <= ?1)
+             OR (status = 'scheduled' AND reminded_at IS NULL AND scheduled_for <= ?2)
              OR (status IN ('in_progress', 'verifying') AND scheduled_until <= ?1)))",
-        [ts(&now)],
+        [ts(&now), ts(&(now + REMIND_AHEAD))],
         |r| r.get(0),
     )?)
 }

@@ -17,6 +17,7 @@ pub mod demo;
 pub mod drafts;
 pub mod incidents;
 pub mod maintenance;
+pub mod notify;
 pub mod public;
 pub mod settings;
 pub mod templates;
@@ -34,6 +35,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_portal.sql"),
+    include_str!("migrations/0003_subscriptions.sql"),
 ];
 
 /// Why a store operation failed.

@@ -10,6 +10,7 @@ use herald_server::store::{demo, in_transaction, users};
 use herald_server::{auth, AppState};
 use http_body_util::BodyExt;
 use serde_json::Value;
+use std::sync::{Arc, Mutex};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -189,4 +190,55 @@ pub enum Auth<'a> {
     None,
     Bearer(&'a str),
     Cookie(&'a str),
+}
+
+/// One webhook request as the receiver got it.
+#[derive(Clone, Debug)]
+pub struct Hook {
+    pub key: String,
+    pub body: Value,
+}
+
+/// A webhook receiver on loopback that answers 500 to its first `failures`
+/// requests; returns its URL and what it accepted or refused.
+pub async fn webhook_receiver(
+    failures: usize,
+) -> (String, Arc<Mutex<Vec<Hook>>>, Arc<Mutex<usize>>) {
+    webhook_receiver_on(0, failures).await
+}
+
+/// [`webhook_receiver`] on a given port (0: any).
+pub async fn webhook_receiver_on(
+    port: u16,
+    failures: usize,
+) -> (String, Arc<Mutex<Vec<Hook>>>, Arc<Mutex<usize>>) {
+    let accepted = Arc::new(Mutex::new(Vec::new()));
+    let refused = Arc::new(Mutex::new(0usize));
+    let (a, r) = (accepted.clone(), refused.clone());
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(
+            move |headers: axum::http::HeaderMap, body: axum::body::Bytes| {
+                let (a, r) = (a.clone(), r.clone());
+                async move {
+                    let mut refused = r.lock().unwrap();
+                    if *refused < failures {
+                        *refused += 1;
+                        return StatusCode::INTERNAL_SERVER_ERROR;
+                    }
+                    a.lock().unwrap().push(Hook {
+                        key: headers["idempotency-key"].to_str().unwrap().to_owned(),
+                        body: serde_json::from_slice(&body).unwrap(),
+                    });
+                    StatusCode::OK
+                }
+            },
+        ),
+    );
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (url, accepted, refused)
 }

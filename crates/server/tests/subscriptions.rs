@@ -1,0 +1,479 @@
+//! Subscriptions and delivery against real receivers on loopback: an SMTP
+//! server (mailin-embedded) and an HTTP webhook receiver (axum). Covers
+//! double opt-in, unsubscribe links, staff notices with internal fields,
+//! component scopes, retries, chat webhooks and the staff Atom feed.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{webhook_receiver, Auth, TestApp};
+use herald_model::api::Role;
+use herald_server::delivery::{spawn_worker, DeliveryConfig};
+use serde_json::json;
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+
+use std::time::Duration;
+
+/// One email as the SMTP server received it.
+#[derive(Clone, Debug)]
+struct Mail {
+    to: Vec<String>,
+    raw: String,
+}
+
+#[derive(Clone)]
+struct Sink {
+    inbox: Arc<Mutex<Vec<Mail>>>,
+    to: Vec<String>,
+    data: Vec<u8>,
+}
+
+impl mailin_embedded::Handler for Sink {
+    fn data_start(
+        &mut self,
+        _domain: &str,
+        _from: &str,
+        _is8bit: bool,
+        to: &[String],
+    ) -> mailin_embedded::Response {
+        self.to = to.to_vec();
+        self.data.clear();
+        mailin_embedded::response::OK
+    }
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.data.extend_from_slice(buf);
+        Ok(())
+    }
+    fn data_end(&mut self) -> mailin_embedded::Response {
+        self.inbox.lock().unwrap().push(Mail {
+            to: self.to.clone(),
+            raw: String::from_utf8_lossy(&self.data).into_owned(),
+        });
+        mailin_embedded::response::OK
+    }
+}
+
+/// A real SMTP server on loopback; returns its port and inbox.
+fn smtp_server() -> (u16, Arc<Mutex<Vec<Mail>>>) {
+    let inbox = Arc::new(Mutex::new(Vec::new()));
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let mut server = mailin_embedded::Server::new(Sink {
+        inbox: inbox.clone(),
+        to: Vec::new(),
+        data: Vec::new(),
+    });
+    server.with_tcp_listener(listener).with_num_threads(1);
+    std::thread::spawn(move || {
+        let _ = server.serve();
+    });
+    (port, inbox)
+}
+
+fn start_worker(app: &TestApp, smtp_port: u16) {
+    let mut config = DeliveryConfig::new(
+        Some(&format!("smtp://127.0.0.1:{smtp_port}")),
+        "Acme Status <status@example.com>",
+    )
+    .unwrap();
+    config.retry_base = Duration::from_millis(50);
+    spawn_worker(app.state.clone(), config, Duration::from_millis(50));
+}
+
+/// Waits until `check` holds (at most 10 s).
+async fn eventually(what: &str, mut check: impl FnMut() -> bool) {
+    for _ in 0..200 {
+        if check() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn mails_to(inbox: &Arc<Mutex<Vec<Mail>>>, address: &str) -> Vec<Mail> {
+    inbox
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|m| m.to.iter().any(|t| t == address))
+        .cloned()
+        .collect()
+}
+
+/// Decodes a quoted-printable body.
+fn unquote(text: &str) -> String {
+    let text = text.replace("=\r\n", "");
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The path and query of the first link in an email's body after `after`.
+fn link_path(mail: &str, after: &str) -> String {
+    let body = unquote(mail.split_once("\r\n\r\n").map_or(mail, |(_, b)| b));
+    let from = body.find(after).map_or(0, |i| i + after.len());
+    let start = body[from..]
+        .find("://")
+        .map(|i| from + i)
+        .unwrap_or_else(|| panic!("no link in {body}"));
+    let url: String = body[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '>')
+        .collect();
+    let path_start = url.find("/api/").unwrap();
+    url[path_start..].to_owned()
+}
+
+async fn demo_incident(app: &TestApp) -> (String, i64, String) {
+    let summary = app.get("/api/v2/summary.json").await.json;
+    let incident = &summary["incidents"][0];
+    let id = incident["id"].as_str().unwrap().to_owned();
+    let token = app.token(Role::Publisher).await;
+    let record = app
+        .send(
+            Method::GET,
+            &format!("/api/incidents/{id}"),
+            None,
+            Auth::Bearer(&token),
+        )
+        .await
+        .json;
+    (id, record["version"].as_i64().unwrap(), token)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn email_subscribers_confirm_first_get_public_updates_and_can_unsubscribe() {
+    let app = TestApp::with_demo();
+    let (smtp, inbox) = smtp_server();
+    start_worker(&app, smtp);
+    let customer = "casey@example.com";
+    let reply = app
+        .send(
+            Method::POST,
+            "/api/subscribers",
+            Some(json!({"email": customer})),
+            Auth::None,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::ACCEPTED, "{}", reply.json);
+    eventually("the confirmation email", || {
+        mails_to(&inbox, customer).len() == 1
+    })
+    .await;
+    let confirmation = mails_to(&inbox, customer)[0].raw.clone();
+    assert!(
+        confirmation.contains("Subject: [Acme Cloud] Confirm your subscription"),
+        "{confirmation}"
+    );
+
+    // Nothing is sent before the address is confirmed.
+    let (id, version, token) = demo_incident(&app).await;
+    let update = |version: i64, body: &str, audience: &str| json!({"version": version, "status": "monitoring", "body": body, "audience": audience});
+    let path = format!("/api/incidents/{id}/updates");
+    let r = app
+        .send(
+            Method::POST,
+            &path,
+            Some(update(version, "A fix is being deployed.", "public")),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        mails_to(&inbox, customer).len(),
+        1,
+        "an unconfirmed address got an update"
+    );
+
+    let confirm = app.get(&link_path(&confirmation, "")).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    let r = app
+        .send(
+            Method::POST,
+            &path,
+            Some(update(
+                version + 1,
+                "The fix is live and we are watching.",
+                "public",
+            )),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    eventually("the update email", || mails_to(&inbox, customer).len() == 2).await;
+    let mail = mails_to(&inbox, customer)[1].raw.clone();
+    let text = unquote(&mail);
+    assert!(
+        mail.contains("Subject: [Acme Cloud] Elevated API error rates: Monitoring"),
+        "{mail}"
+    );
+    assert!(mail.contains("Content-Type: text/plain"), "{mail}");
+    assert!(
+        text.contains("The fix is live and we are watching."),
+        "{text}"
+    );
+    assert!(mail.contains("List-Unsubscribe: <http"), "{mail}");
+    assert!(mail.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+    assert!(
+        !text.contains("OPS-142") && !text.contains("api-db-3"),
+        "internal text in a customer email: {text}"
+    );
+
+    let unsubscribe = app.get(&link_path(&mail, "Unsubscribe: ")).await;
+    assert_eq!(unsubscribe.status, StatusCode::OK);
+    let r = app
+        .send(
+            Method::POST,
+            &path,
+            Some(update(version + 2, "Still watching.", "public")),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        mails_to(&inbox, customer).len(),
+        2,
+        "an unsubscribed address got an update"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_get_internal_notices_that_customers_never_see() {
+    let app = TestApp::with_demo();
+    let (smtp, inbox) = smtp_server();
+    start_worker(&app, smtp);
+    let (viewer, password) = app.user(Role::Viewer);
+    let cookie = app.login(&viewer.email, &password).await;
+    let staff = "oncall@example.com";
+    let sub = app
+        .send(
+            Method::POST,
+            "/api/me/subscriptions",
+            Some(json!({"channel": "email", "address": staff})),
+            Auth::Cookie(&cookie),
+        )
+        .await;
+    assert_eq!(sub.status, StatusCode::CREATED, "{}", sub.json);
+    let (chat_url, chat, _) = webhook_receiver(0).await;
+    app.send(
+        Method::POST,
+        "/api/me/subscriptions",
+        Some(json!({"channel": "webhook", "address": chat_url, "format": "chat"})),
+        Auth::Cookie(&cookie),
+    )
+    .await;
+    let customer_hook = webhook_receiver(0).await;
+    app.send(
+        Method::POST,
+        "/api/subscribers",
+        Some(json!({"webhook_url": customer_hook.0})),
+        Auth::None,
+    )
+    .await;
+
+    let (id, version, token) = demo_incident(&app).await;
+    let path = format!("/api/incidents/{id}/updates");
+    let r = app
+        .send(
+            Method::POST,
+            &path,
+            Some(
+                json!({"version": version, "status": "identified", "audience": "internal",
+            "body": "db-3 pool raised to 400; watching saturation."}),
+            ),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = app
+        .send(Method::POST, &path, Some(json!({"version": version + 1, "status": "identified", "body": "We are adding capacity."})), Auth::Bearer(&token))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    eventually("two staff emails", || mails_to(&inbox, staff).len() == 2).await;
+    let notice = &unquote(&mails_to(&inbox, staff)[0].raw);
+    assert!(
+        notice.contains("OPS-142 - Sev 2 - Connection pool exhaustion"),
+        "{notice}"
+    );
+    assert!(notice.contains("db-3 pool raised to 400"));
+    assert!(notice.contains("Incident manager: Dana Okafor"));
+    assert!(notice.contains("/portal/incidents/"));
+    eventually("two chat messages", || chat.lock().unwrap().len() == 2).await;
+    assert!(chat.lock().unwrap()[0].body["text"]
+        .as_str()
+        .unwrap()
+        .contains("OPS-142"));
+
+    // The customer's webhook got only the public update, in Statuspage's shape.
+    eventually("the customer webhook", || {
+        customer_hook.1.lock().unwrap().len() == 1
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let hooks = customer_hook.1.lock().unwrap().clone();
+    assert_eq!(hooks.len(), 1);
+    let body = &hooks[0].body;
+    assert!(body["meta"]["unsubscribe"]
+        .as_str()
+        .unwrap()
+        .contains("/api/subscribers/unsubscribe?token="));
+    assert_eq!(body["page"]["name"], "Acme Cloud");
+    assert_eq!(
+        body["incident"]["incident_updates"][0]["body"],
+        "We are adding capacity."
+    );
+    let text = body.to_string();
+    assert!(
+        !text.contains("OPS-142") && !text.contains("db-3 pool"),
+        "internal text in a customer webhook"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn component_scoped_subscribers_get_only_their_components_and_retries_deliver_once() {
+    let app = TestApp::with_demo();
+    let (smtp, _inbox) = smtp_server();
+    start_worker(&app, smtp);
+    let summary = app.get("/api/v2/summary.json").await.json;
+    let id_of = |name: &str| {
+        summary["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == name)
+            .unwrap()["id"]
+            .clone()
+    };
+    let (website_url, website_hooks, _) = webhook_receiver(0).await;
+    let (email_url, email_hooks, refused) = webhook_receiver(3).await;
+    for (url, component) in [(&website_url, "Website"), (&email_url, "Email delivery")] {
+        let r = app
+            .send(
+                Method::POST,
+                "/api/subscribers",
+                Some(json!({"webhook_url": url, "components": [id_of(component)]})),
+                Auth::None,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::ACCEPTED, "{}", r.json);
+    }
+    let token = app.token(Role::Publisher).await;
+    let declared = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(
+                json!({"issue_key": "OPS-200", "title": "Emails are delayed",
+            "summary": "relay queue", "severity": 3, "message": "Some emails are delayed.",
+            "components": [{"id": id_of("Email delivery"), "status": "degraded_performance"}]}),
+            ),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(declared.status, StatusCode::CREATED, "{}", declared.json);
+    eventually("the email-delivery webhook after three refusals", || {
+        email_hooks.lock().unwrap().len() == 1
+    })
+    .await;
+    assert_eq!(*refused.lock().unwrap(), 3);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        email_hooks.lock().unwrap().len(),
+        1,
+        "delivered more than once"
+    );
+    assert!(
+        website_hooks.lock().unwrap().is_empty(),
+        "a Website subscriber got an Email delivery incident"
+    );
+    let hook = email_hooks.lock().unwrap()[0].clone();
+    assert_eq!(hook.body["incident"]["name"], "Emails are delayed");
+
+    let admin = app.token(Role::Admin).await;
+    let deliveries = app
+        .send(Method::GET, "/api/deliveries", None, Auth::Bearer(&admin))
+        .await
+        .json;
+    let row = deliveries
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["idempotency_key"] == hook.key.as_str())
+        .unwrap();
+    assert_eq!(row["status"], "delivered");
+    assert_eq!(row["attempts"], 4);
+}
+
+#[tokio::test]
+async fn the_staff_atom_feed_carries_notices_and_refuses_wrong_or_revoked_tokens() {
+    let app = TestApp::with_demo();
+    let (viewer, password) = app.user(Role::Viewer);
+    let cookie = app.login(&viewer.email, &password).await;
+    let feed = app
+        .send(Method::POST, "/api/me/feed", None, Auth::Cookie(&cookie))
+        .await;
+    assert_eq!(feed.status, StatusCode::CREATED);
+    let url = feed.json["url"].as_str().unwrap().to_owned();
+    let path = &url[url.find("/api/").unwrap()..];
+    let reply = app.get(path).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let atom = atom_syndication::Feed::read_from(&reply.bytes[..]).expect("well-formed Atom");
+    assert!(atom
+        .entries()
+        .iter()
+        .any(|e| e.title().as_str().contains("OPS-142 - Sev 2")));
+    assert!(!atom.id().is_empty() && atom.links().iter().any(|l| l.rel() == "self"));
+
+    assert_eq!(
+        app.get("/api/feeds/staff/not-the-token.atom").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let again = app
+        .send(Method::POST, "/api/me/feed", None, Auth::Cookie(&cookie))
+        .await;
+    assert_eq!(
+        app.get(path).await.status,
+        StatusCode::NOT_FOUND,
+        "the old address must stop working"
+    );
+    let new_url = again.json["url"].as_str().unwrap().to_owned();
+    let new_path = &new_url[new_url.find("/api/").unwrap()..];
+    assert_eq!(app.get(new_path).await.status, StatusCode::OK);
+    app.send(Method::DELETE, "/api/me/feed", None, Auth::Cookie(&cookie))
+        .await;
+    assert_eq!(app.get(new_path).await.status, StatusCode::NOT_FOUND);
+    // Drills are labelled.
+    let token = app.token(Role::Publisher).await;
+    app.send(
+        Method::POST,
+        "/api/incidents",
+        Some(
+            json!({"issue_key": "DRILL-1", "title": "Drill", "summary": "game day",
+        "severity": 1, "message": "Drill started.", "drill": true}),
+        ),
+        Auth::Bearer(&token),
+    )
+    .await;
+    let notices = app
+        .send(Method::GET, "/api/notices", None, Auth::Cookie(&cookie))
+        .await
+        .json;
+    assert_eq!(notices[0]["drill"], true);
+    assert_eq!(notices[0]["visibility"], "internal");
+}
