@@ -39,9 +39,10 @@ fn impact_label(impact: Impact) -> &'static str {
 fn component_item(out: &mut String, c: &Component, status: ComponentStatus) {
     let _ = write!(
         out,
-        r#"<div class="component-row" data-status="{}"><div class="component-text"><span class="component-name">{}</span></div><span class="status-badge">{}</span></div>"#,
+        r#"<div class="component-row" data-status="{}"><div class="component-text"><span class="component-name">{}</span></div><span class="status level-{}"><span class="status-label">{}</span></span></div>"#,
         status.as_str(),
         escape_html(&c.name),
+        Indicator::from_component(status).as_str(),
         component_label(status)
     );
 }
@@ -68,9 +69,11 @@ pub fn status_html(data: &PublicData, indicator: Indicator) -> String {
         for incident in &data.unresolved_incidents {
             let _ = write!(
                 out,
-                r#"<article class="incident-card"><h3><a href="/incidents/{}">{}</a></h3><p>{}</p>"#,
+                r#"<article class="card incident level-{}"><h3><a href="/incidents/{}">{}</a></h3><p class="status level-{}"><span class="status-label">{}</span></p>"#,
+                Indicator::from_impact(incident.impact).as_str(),
                 escape_html(&incident.id),
                 escape_html(&incident.name),
+                Indicator::from_impact(incident.impact).as_str(),
                 impact_label(incident.impact)
             );
             if let Some(latest) = incident.incident_updates.first() {
@@ -89,7 +92,10 @@ pub fn status_html(data: &PublicData, indicator: Indicator) -> String {
     }
     out.push_str(r#"<section aria-labelledby="prerender-components"><h2 id="prerender-components">Components</h2><ul class="component-list">"#);
     for entry in visible_entries(&data.components) {
-        out.push_str("<li>");
+        out.push_str(match entry {
+            Entry::Group { .. } => r#"<li class="entry group">"#,
+            Entry::Standalone(_) => r#"<li class="entry">"#,
+        });
         match entry {
             Entry::Group {
                 group,
@@ -97,7 +103,7 @@ pub fn status_html(data: &PublicData, indicator: Indicator) -> String {
                 children,
             } => {
                 component_item(&mut out, &group, status);
-                out.push_str("<ul>");
+                out.push_str(r#"<ul class="children">"#);
                 for child in &children {
                     out.push_str("<li>");
                     component_item(&mut out, child, child.status);
