@@ -57,7 +57,13 @@ impl AppState {
     /// history index) and, when the disk mirror was made by another version
     /// of Herald, every per-object document too.
     pub fn republish(&self) -> anyhow::Result<()> {
-        self.render(!self.docs.is_current())
+        self.render(!self.docs.is_current())?;
+        // Documents are written without fsync: after a crash, the last
+        // day's per-object documents may be behind the database.
+        let conn = self.store.lock();
+        let recent = docs::render_changed(&conn, Utc::now() - chrono::Duration::hours(24))?;
+        docs::write_files(self.docs.dir(), &recent)?;
+        Ok(())
     }
 
     /// Re-renders every public document, per-object ones included (after
