@@ -477,3 +477,65 @@ async fn the_staff_atom_feed_carries_notices_and_refuses_wrong_or_revoked_tokens
     assert_eq!(notices[0]["drill"], true);
     assert_eq!(notices[0]["visibility"], "internal");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn maintenance_subscribers_are_reminded_before_and_told_at_start_and_end() {
+    let app = TestApp::new();
+    let (smtp, _inbox) = smtp_server();
+    start_worker(&app, smtp);
+    let token = app.token(Role::Publisher).await;
+    let db = app
+        .send(
+            Method::POST,
+            "/api/components",
+            Some(json!({"name": "Database"})),
+            Auth::Bearer(&token),
+        )
+        .await
+        .json;
+    let (url, hooks, _) = webhook_receiver(0).await;
+    app.send(
+        Method::POST,
+        "/api/subscribers",
+        Some(json!({"webhook_url": url})),
+        Auth::None,
+    )
+    .await;
+    let start = chrono::Utc::now() + chrono::Duration::seconds(2);
+    let m = app
+        .send(
+            Method::POST,
+            "/api/maintenances",
+            Some(json!({"name": "Database upgrade", "body": "We upgrade the database.", "components": [db["id"]],
+                "scheduled_for": herald_model::time::format(&start),
+                "scheduled_until": herald_model::time::format(&(start + chrono::Duration::seconds(1)))})),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(m.status, StatusCode::CREATED, "{}", m.json);
+    app.state
+        .spawn_maintenance_clock(Duration::from_millis(100));
+    eventually("announcement, reminder, start and end", || {
+        hooks.lock().unwrap().len() >= 4
+    })
+    .await;
+    let hooks = hooks.lock().unwrap().clone();
+    let reminder = hooks
+        .iter()
+        .find(|h| h.body["meta"]["reminder"] == true)
+        .expect("a reminder");
+    assert_eq!(
+        reminder.body["scheduled_maintenance"]["name"],
+        "Database upgrade"
+    );
+    let statuses: Vec<&str> = hooks
+        .iter()
+        .filter_map(|h| h.body["scheduled_maintenance"]["incident_updates"][0]["status"].as_str())
+        .collect();
+    for expected in ["scheduled", "in_progress", "completed"] {
+        assert!(
+            statuses.contains(&expected),
+            "no {expected} message: {statuses:?}"
+        );
+    }
+}
