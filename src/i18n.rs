@@ -311,8 +311,6 @@ pub enum Msg {
     ShowOlder,
     /// Document title of a sub-page; `{title}` and the status page's `{name}`.
     PageDocumentTitle,
-    /// Announced while a page's document loads.
-    LoadingShort,
     /// Label of a component status.
     Component(ComponentStatus),
     /// The overall status sentence for an indicator.
@@ -321,6 +319,9 @@ pub enum Msg {
     Impact(Impact),
     /// Label of the status an incident or maintenance update announced.
     Update(UpdateStatus),
+    // Portal
+    /// A text of the internal portal (its own table, [`PortalMsg`]).
+    Portal(PortalMsg),
 }
 
 /// The English table.
@@ -389,7 +390,6 @@ const fn en(msg: Msg) -> &'static str {
         Msg::MonthMaintenances => "Scheduled maintenance",
         Msg::ShowOlder => "Show older",
         Msg::PageDocumentTitle => "{title} · {name}",
-        Msg::LoadingShort => "Loading…",
         Msg::Component(status) => match status {
             ComponentStatus::Operational => "Operational",
             ComponentStatus::DegradedPerformance => "Degraded performance",
@@ -411,6 +411,8 @@ const fn en(msg: Msg) -> &'static str {
             Impact::Critical => "Critical impact",
             Impact::Maintenance => "Maintenance",
         },
+        // Portal
+        Msg::Portal(msg) => en_portal(msg),
         Msg::Update(status) => match status {
             UpdateStatus::Investigating => "Investigating",
             UpdateStatus::Identified => "Identified",
@@ -424,6 +426,275 @@ const fn en(msg: Msg) -> &'static str {
         },
     }
 }
+
+// Portal ----------------------------------------------------------------
+// The internal portal's texts (src/portal), kept in this one block apart
+// from the public page's. Each entry: the key, optionally what it is for,
+// and the English text. `{name}` placeholders are filled by the portal.
+
+macro_rules! portal_messages {
+    ($( $(#[doc = $doc:literal])* $name:ident => $en:literal, )+) => {
+        /// The key of every text of the internal portal (see [`Msg::Portal`]).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum PortalMsg {
+            $( $(#[doc = $doc])* #[allow(missing_docs)] $name, )+
+        }
+
+        impl PortalMsg {
+            /// Every portal text, for the catalogue's tests.
+            pub const ALL: &'static [PortalMsg] = &[ $( PortalMsg::$name, )+ ];
+        }
+
+        /// The English table of the portal.
+        const fn en_portal(msg: PortalMsg) -> &'static str {
+            match msg {
+                $( PortalMsg::$name => $en, )+
+            }
+        }
+    };
+}
+
+portal_messages! {
+    // The frame, navigation and sign-in.
+    PortalTitle => "Herald portal",
+    PortalNav => "Portal",
+    SkipToContent => "Skip to content",
+    NavIncidents => "Incidents",
+    NavMaintenance => "Maintenance",
+    NavComponents => "Components",
+    NavAdmin => "Admin",
+    NavPublicPage => "Public page",
+    SignInTitle => "Sign in – Herald portal",
+    SignInHeading => "Sign in to the Herald portal",
+    SignIn => "Sign in",
+    SignOut => "Sign out",
+    Email => "Email",
+    Password => "Password",
+    Name => "Name",
+    LoginWrong => "The email or password is wrong. Check both and try again.",
+    Loading => "Loading…",
+    Retry => "Try again",
+    RoleViewer => "Viewer",
+    RolePublisher => "Publisher",
+    RoleAdmin => "Admin",
+    ViewerCannotPublish => "Your role can read incidents but not publish. Ask an admin to make you a publisher.",
+    // Errors of the internal API.
+    ErrorNetwork => "The portal could not reach the Herald server. Check your connection, then try again.",
+    ErrorSignedOut => "You are no longer signed in. Sign in again; your draft is kept.",
+    ErrorForbidden => "Your role may not do this.",
+    ErrorConflict => "Someone else changed this in the meantime. It has been reloaded: check it, then send again.",
+    /// `{message}`: the server's sentence.
+    ErrorRefused => "The server refused this: {message}.",
+    /// `{field}`: the field's label; `{message}`: what is wrong.
+    ErrorRefusedField => "The server refused “{field}”: {message}.",
+    /// `{status}`: the HTTP status.
+    ErrorHttp => "The server answered with an error (HTTP {status}). Try again in a moment.",
+    ErrorDecode => "The server's answer could not be read. Reload the page.",
+    /// `{field}`: the field's label; `{message}`: what is wrong.
+    FieldProblem => "{field}: {message}.",
+    // Overdue updates and countdowns.
+    OverdueHeading => "Updates overdue",
+    /// `{time}`: e.g. "12 min".
+    NextUpdateIn => "Next update due in {time}",
+    /// `{time}`: e.g. "3 min".
+    UpdateOverdueBy => "Update overdue by {time}",
+    // The incident list.
+    IncidentsHeading => "Incidents",
+    DeclareIncident => "Declare an incident",
+    OpenIncidents => "Open incidents",
+    NoOpenIncidents => "No incident is open.",
+    YourDrafts => "Your drafts",
+    NoDrafts => "You have no unsent drafts.",
+    RecentlyResolved => "Recently resolved",
+    NoResolvedIncidents => "No incident has been resolved yet.",
+    Age => "Open for",
+    NextUpdate => "Next update",
+    ResolvedAt => "Resolved",
+    Status => "Status",
+    Drill => "Drill",
+    InternalOnly => "Internal only",
+    DraftDeclare => "New incident (not declared yet)",
+    DraftUpdate => "Update to an incident",
+    DraftResolve => "Resolution of an incident",
+    /// `{time}`: when it was saved.
+    DraftSavedAt => "saved {time}",
+    // Drafts.
+    DraftSaving => "Saving draft…",
+    /// `{time}`: when it was saved.
+    DraftSaved => "Draft saved {time}",
+    DraftLocalOnly => "Draft kept in this browser only; the server copy could not be saved.",
+    DraftRestored => "Your draft was restored.",
+    DiscardDraft => "Discard draft",
+    // Declaring.
+    DeclareTitle => "Declare an incident – Herald portal",
+    DeclareHeading => "Declare an incident",
+    IncidentHeading => "The incident",
+    IssueKey => "Issue key",
+    IssueKeyHint => "The internal ticket, like OPS-142. Never shown to customers.",
+    PublicTitle => "Public title",
+    PublicTitleHint => "What customers see as the incident's name.",
+    Summary => "Internal summary",
+    SummaryHint => "What is going on, for staff only.",
+    AssessmentHeading => "Who is affected?",
+    QuestionAudience => "Is the impact on customers, or internal only?",
+    AudienceExternal => "Customers (external)",
+    AudienceInternal => "Internal users only",
+    QuestionScope => "How many of them are affected?",
+    ScopeSome => "Some",
+    ScopeAll => "All",
+    QuestionSymptom => "What are they seeing?",
+    SymptomDown => "The service does not work at all",
+    SymptomCoreImpaired => "Core functionality is significantly impaired",
+    SymptomDegraded => "It works, slower or less reliably",
+    SymptomMinor => "A minor inconvenience with a workaround",
+    QuestionSupportCases => "How many support cases have customers opened?",
+    QuestionOtherFactors => "Other factors:",
+    FactorSecurity => "Confidentiality or privacy is breached",
+    FactorDataLoss => "Customer data has been lost",
+    FactorAttention => "It draws attention on social media or in the press",
+    SeverityHeading => "Severity",
+    Severity => "Severity",
+    ChooseSeverity => "Choose a severity…",
+    SuggestionPending => "Answer the questions above for a suggested severity.",
+    /// `{severity}`: e.g. "Sev 2".
+    Suggested => "Suggested: {severity}",
+    /// `{severity}`: e.g. "Sev 2".
+    UseSuggestion => "Use {severity}",
+    /// `{chosen}`, `{suggested}`: severities.
+    SeverityOverridden => "You chose {chosen} over the suggested {suggested}.",
+    /// `{response}`: how responders are brought in.
+    SeverityResponse => "Response: {response}.",
+    Impact => "Public impact",
+    ImpactHint => "Follows the severity unless you choose another.",
+    AffectedComponents => "Affected components",
+    /// `{name}`: the component.
+    ComponentStatusFor => "Status of {name}",
+    DetailsHeading => "Start, roles and visibility",
+    StartedAt => "Started at",
+    StartedAtHint => "In your time zone. Leave empty for now.",
+    RolesHeading => "Roles",
+    RoleIncidentManager => "Incident manager",
+    RoleTechnicalLead => "Technical lead",
+    RoleCommunicationsManager => "Communications manager",
+    SupportCases => "Support cases",
+    Visibility => "Visibility",
+    VisibilityPublic => "Public: the status page, its feeds and staff",
+    VisibilityInternal => "Internal only: staff, never the public page",
+    VisibilityDrill => "Drill: a rehearsal for staff, never public",
+    DrillLabel => "This is a drill (never public)",
+    MessagesHeading => "Messages",
+    ExternalMessage => "External message",
+    ExternalMessageHint => "For customers, on the public page and in feeds. Pre-filled from the template.",
+    InternalMessage => "Internal message",
+    InternalMessageHint => "For staff. Pre-filled from the template.",
+    ResetToTemplate => "Back to the template's text",
+    ReviewAndPublish => "Review and publish…",
+    PublishIncident => "Declare and publish",
+    Publishing => "Publishing…",
+    // Previews.
+    PreviewsLabel => "Previews",
+    ExternalPreviewHeading => "Public page preview",
+    ExternalPreviewHint => "Exactly as the public status page will show it.",
+    InternalPreviewHeading => "Internal notice preview",
+    InternalPreviewHint => "As staff will receive it.",
+    NothingPublic => "Nothing goes to the public page: this is internal only.",
+    // The confirmation step and the leak guard.
+    ConfirmHeading => "Check what goes out",
+    ConfirmExternalHeading => "External",
+    ConfirmExternalTo => "To customers: the public status page, its Atom and RSS feeds, and their subscribers.",
+    ConfirmInternalHeading => "Internal",
+    ConfirmInternalTo => "To staff: the portal and internal notices.",
+    NoInternalNotice => "No internal notice.",
+    LeakHeading => "The public text contains internal information",
+    /// `{kind}`: what was found; `{text}`: the fragment.
+    LeakItem => "{kind}: “{text}”",
+    LeakIssueKey => "The issue key",
+    LeakSummary => "Words of the internal summary",
+    LeakInternalComponent => "An internal-only component",
+    LeakAdvice => "Customers should not see this. Go back and change the text, or confirm that it may go out.",
+    LeakConfirm => "I have checked the public text: publish it anyway",
+    BackToEditing => "Back to editing",
+    // The incident page.
+    /// `{time}`: when it began.
+    StartedAtTime => "Started {time}",
+    /// `{time}`: e.g. "1 h 5 min".
+    OpenFor => "open for {time}",
+    Unassigned => "Not assigned",
+    NoAssessment => "No assessment was recorded.",
+    NoFactors => "None",
+    SuggestedSeverity => "Suggested severity",
+    TimelineHeading => "Timeline",
+    AudiencePublic => "Public",
+    AudienceStaff => "Internal",
+    PostUpdateHeading => "Post an update",
+    ComponentTransitions => "Component statuses",
+    InternalNoteOnly => "Internal note only (nothing public)",
+    ReviewUpdate => "Review update…",
+    PublishUpdate => "Publish update",
+    ResolveHeading => "Resolve",
+    ResolveHint => "Resolve when the business impact is over. Affected components return to operational; final communications go out and no further communication will follow.",
+    FinalInternalMessage => "Final internal message",
+    FinalExternalMessage => "Final external message",
+    RecurringLabel => "It has happened before or is likely to recur",
+    ReviewResolve => "Review resolution…",
+    ResolveIncident => "Resolve and publish",
+    PostmortemHeading => "Post-incident review",
+    PostmortemRequired => "A post-incident review is required.",
+    PostmortemNotRequired => "A post-incident review is not required.",
+    PostmortemRule => "The rule: a review is required when at least two hold — more than one user was affected; it lasted more than 5 minutes; it has happened before or is likely to recur.",
+    PostmortemBody => "Public announcement",
+    /// `{url}`: the review's address.
+    PostmortemDefaultBody => "We have published a post-incident review of this incident: {url}",
+    PublishPostmortem => "Publish the review",
+    PostmortemPublished => "The post-incident review is published.",
+    // Maintenance.
+    MaintenanceHeading => "Maintenance",
+    MaintenanceListHeading => "Scheduled and recent windows",
+    NoMaintenances => "No maintenance is scheduled.",
+    ScheduleMaintenance => "Schedule maintenance",
+    Announcement => "Announcement",
+    WindowUnreadable => "Give the window's start and end as dates and times.",
+    ChangeMaintenance => "Extend or cancel…",
+    NewEnd => "New end",
+    Extend => "Extend",
+    CancelMaintenance => "Cancel the maintenance",
+    ExtendDefaultBody => "The maintenance window has been extended.",
+    CancelDefaultBody => "The maintenance has been cancelled.",
+    // Places named in errors.
+    PostmortemUrl => "Postmortem link",
+    WindowStart => "Start",
+    WindowEnd => "End",
+}
+
+#[cfg(test)]
+mod portal_message_tests {
+    use super::*;
+
+    #[test]
+    fn every_portal_text_is_written_and_keeps_its_placeholders() {
+        let names = |text: &str| {
+            let mut n: Vec<String> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|r| r.split_once('}').map(|(n, _)| n.to_owned()))
+                .collect();
+            n.sort();
+            n
+        };
+        for locale in Locale::ALL {
+            for msg in PortalMsg::ALL {
+                let text = locale.text(Msg::Portal(*msg));
+                assert!(!text.trim().is_empty(), "{locale:?} {msg:?}");
+                assert_eq!(
+                    names(text),
+                    names(Locale::En.text(Msg::Portal(*msg))),
+                    "{msg:?}"
+                );
+            }
+        }
+    }
+}
+// End of the portal block ------------------------------------------------
 
 #[cfg(test)]
 mod tests {
@@ -494,7 +765,6 @@ mod tests {
             Msg::MonthMaintenances,
             Msg::ShowOlder,
             Msg::PageDocumentTitle,
-            Msg::LoadingShort,
         ];
         all.extend(ComponentStatus::ALL.iter().map(|s| Msg::Component(*s)));
         all.extend(Indicator::ALL.iter().map(|i| Msg::Indicator(*i)));

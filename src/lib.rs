@@ -21,6 +21,7 @@ pub mod components;
 pub mod i18n;
 pub mod pages;
 pub mod past_days;
+pub mod portal;
 pub mod site;
 
 pub use app::App;

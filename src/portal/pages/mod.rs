@@ -1,0 +1,17 @@
+//! One component per portal route, named `…Page` (routes: `crate::app`).
+
+mod admin_page;
+mod components_page;
+mod declare_page;
+mod incident_list_page;
+mod incident_portal_page;
+mod login_page;
+mod maintenances_page;
+
+pub use admin_page::AdminPage;
+pub use components_page::ComponentsPage;
+pub use declare_page::DeclarePage;
+pub use incident_list_page::IncidentListPage;
+pub use incident_portal_page::IncidentPortalPage;
+pub use login_page::LoginPage;
+pub use maintenances_page::MaintenancesPage;
