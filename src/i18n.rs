@@ -660,6 +660,8 @@ portal_messages! {
     CancelMaintenance => "Cancel the maintenance",
     ExtendDefaultBody => "The maintenance window has been extended.",
     CancelDefaultBody => "The maintenance has been cancelled.",
+    // Pages not built yet.
+    NotBuiltYet => "This page is not built yet. Use the API (see /api/openapi.json) meanwhile.",
     // Places named in errors.
     PostmortemUrl => "Postmortem link",
     WindowStart => "Start",

@@ -1,9 +1,15 @@
-//! Placeholder.
+//! `/portal/components`: not built yet; the page says so and points
+//! to the API, which already has every endpoint it needs.
 
+use crate::i18n::PortalMsg as P;
+use crate::portal::t;
 use leptos::prelude::*;
 
-/// Placeholder.
+/// A heading and a sentence saying the page is not built yet.
 #[component]
 pub fn ComponentsPage() -> impl IntoView {
-    view! { <h1>"ComponentsPage"</h1> }
+    view! {
+        <h1>{t(P::NavComponents)}</h1>
+        <p class="notice" data-testid="not-built">{t(P::NotBuiltYet)}</p>
+    }
 }
