@@ -43,15 +43,23 @@ fn now_ms() -> f64 {
 
 /// Reads `polled` again and puts a changed document into `target`; a
 /// `304` leaves `target` (and everything rendered from it) untouched.
+///
+/// The page may be left while the answer is on its way: then the reactive
+/// values are gone, and the answer is dropped.
 async fn poll<T: DeserializeOwned + PartialEq + Send + Sync + 'static>(
     polled: StoredValue<Polled<T>>,
     target: RwSignal<Option<T>>,
 ) -> Result<(), FetchError> {
-    let (doc, etag) = polled.get_value().fetch().await?;
-    polled.update_value(|p| p.remember(etag));
+    let Some(request) = polled.try_get_value() else {
+        return Ok(());
+    };
+    let (doc, etag) = request.fetch().await?;
+    if polled.try_update_value(|p| p.remember(etag)).is_none() {
+        return Ok(());
+    }
     if let Some(doc) = doc {
-        if target.with_untracked(|old| old.as_ref() != Some(&doc)) {
-            target.set(Some(doc));
+        if target.try_with_untracked(|old| old.as_ref() != Some(&doc)) == Some(true) {
+            target.try_set(Some(doc));
         }
     }
     Ok(())
@@ -88,8 +96,9 @@ pub fn StatusPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let summary_result = poll(polls.0, summary).await;
             let others = [poll(polls.1, uptime).await, poll(polls.2, recent).await];
-            // The page may have been left while the answers were coming.
-            if summary.is_disposed() {
+            // The page may have been left while the answers were coming:
+            // everything below belongs to it.
+            if summary.is_disposed() || busy.is_disposed() {
                 return;
             }
             today.set(viewer_date(Utc::now()));
@@ -132,13 +141,18 @@ pub fn StatusPage() -> impl IntoView {
     ) {
         on_cleanup(move || timer.clear());
     }
-    // Coming back to the tab shows the current status at once.
-    let listener = window_event_listener_untyped("visibilitychange", move |_| {
+    // Coming back to the tab, or back online, shows the current status at
+    // once.
+    let visible_again = window_event_listener_untyped("visibilitychange", move |_| {
         if page_visible() {
             refresh();
         }
     });
-    on_cleanup(move || listener.remove());
+    let online_again = window_event_listener_untyped("online", move |_| refresh());
+    on_cleanup(move || {
+        visible_again.remove();
+        online_again.remove();
+    });
 
     Effect::new(move || {
         let name = summary.with(|doc| doc.as_ref().map(|doc| doc.page.name.clone()));
