@@ -15,6 +15,6 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
 fi
 [ -d bench/node_modules/playwright-core ] || (cd bench && npm ci --no-audit --no-fund)
 echo "==> building the web app and the server (release)"
-trunk build --release
+scripts/build-web.sh
 cargo build --profile server -p herald-server --bin herald --example seed_history
 node bench/run.mjs "$@"

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 echo "==> building the web app"
-trunk build --release
+scripts/build-web.sh
 echo "==> building the server"
 cargo build --profile server -p herald-server
 exec target/server/herald serve --demo --web dist "$@"

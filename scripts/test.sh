@@ -22,7 +22,7 @@ step "web app tests (host, then in headless Chromium)"
 cargo test -p herald-web --lib
 CHROMEDRIVER=$(command -v chromedriver) cargo test -p herald-web --target wasm32-unknown-unknown --lib
 step "building the web app"
-trunk build --release
+scripts/build-web.sh
 step "end-to-end tests in headless Chromium"
 cargo build -p herald-server
 (cd tests/e2e && HERALD_BIN=../../target/debug/herald npm test)

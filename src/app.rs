@@ -1,21 +1,19 @@
-//! The root component: provides the locale and the site name, and maps URLs
-//! to pages.
+//! The public app's root component: provides the locale and the site name,
+//! and maps URLs to pages.
 //!
-//! Every route is listed here and nowhere else; an unknown path renders
-//! [`NotFoundPage`].
+//! Every public route is listed here and nowhere else; an unknown path
+//! renders [`NotFoundPage`]. The portal is a separate app with its own
+//! router (`crate::portal::app`), built into its own wasm so the public
+//! page never carries it.
 
 use crate::i18n::{provide_locale, Locale};
 use crate::pages::{HistoryPage, IncidentPage, MaintenancePage, NotFoundPage, StatusPage};
-use crate::portal::{
-    components::PortalShell, AdminPage, ComponentsPage, DeclarePage, IncidentListPage,
-    IncidentPortalPage, LoginPage, MaintenancesPage,
-};
 use crate::site::provide_site_name;
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-/// The whole web app.
+/// The whole public web app.
 #[component]
 pub fn App() -> impl IntoView {
     provide_locale(Locale::default());
@@ -27,16 +25,6 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/incidents/:id") view=IncidentPage />
                 <Route path=path!("/maintenances/:id") view=MaintenancePage />
                 <Route path=path!("/history") view=HistoryPage />
-                // The internal portal: sign-in, then pages inside the signed-in shell.
-                <Route path=path!("/portal/login") view=LoginPage />
-                <ParentRoute path=path!("/portal") view=PortalShell>
-                    <Route path=path!("") view=IncidentListPage />
-                    <Route path=path!("declare") view=DeclarePage />
-                    <Route path=path!("incidents/:id") view=IncidentPortalPage />
-                    <Route path=path!("maintenances") view=MaintenancesPage />
-                    <Route path=path!("components") view=ComponentsPage />
-                    <Route path=path!("admin") view=AdminPage />
-                </ParentRoute>
             </Routes>
         </Router>
     }

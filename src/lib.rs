@@ -1,8 +1,12 @@
-//! Herald's web app: the public status page (and, later, the internal
-//! portal), a Leptos client-side-rendered app built to wasm32 by trunk.
+//! Herald's web apps: the public status page and the internal portal, Leptos
+//! client-side-rendered apps built to wasm32 by trunk. They share this
+//! library but are two binaries (`src/main.rs` from `index.html`,
+//! `src/bin/herald-portal.rs` from `portal.html`), so the public page's
+//! wasm carries none of the portal.
 //!
 //! Code map:
-//! - [`app`]: the root component and the router (which URL shows which page).
+//! - [`app`]: the public app's root component and router (which URL shows
+//!   which page); the portal's is [`portal::app`].
 //! - [`pages`]: one component per route, named `…Page`.
 //! - [`components`]: the pieces pages are built from, one per file.
 //! - [`api`]: the only module that talks HTTP; typed results and errors.

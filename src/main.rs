@@ -1,4 +1,6 @@
-//! Entry point of the wasm binary: mounts [`herald_web::App`] on `<body>`.
+//! Entry point of the public page's wasm binary: mounts [`herald_web::App`]
+//! on `<body>`. Built from `index.html`; the portal has its own binary
+//! (`src/bin/herald-portal.rs`).
 
 fn main() {
     // Panics show up in the browser console with a Rust backtrace message

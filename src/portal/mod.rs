@@ -4,7 +4,8 @@
 //! and where admins manage components, maintenances, users and templates.
 //!
 //! Code map:
-//! - [`pages`]: one `…Page` component per portal route (routes: `crate::app`).
+//! - [`app`]: the portal app's root and router (every portal route).
+//! - [`pages`]: one `…Page` component per portal route.
 //! - [`components`]: the portal's own pieces (shell, previews, confirmation).
 //! - [`api`]: the portal's part of the HTTP layer (the internal API).
 //! - [`declare_form`], [`incident_forms`]: what each form holds and the
@@ -17,6 +18,7 @@
 //! in [`crate::i18n`] (`Msg::Portal`).
 
 pub mod api;
+pub mod app;
 mod browser;
 pub mod components;
 pub mod compose;

@@ -18,7 +18,7 @@ pub fn export(data_dir: &Path, web_dir: &Path, out: &Path) -> anyhow::Result<usi
     }
     if !web_dir.join("index.html").exists() {
         anyhow::bail!(
-            "no built web app in {} (expected index.html there; build it with `trunk build --release`)",
+            "no built web app in {} (expected index.html there; build it with `scripts/build-web.sh`)",
             web_dir.display()
         );
     }
@@ -30,22 +30,28 @@ pub fn export(data_dir: &Path, web_dir: &Path, out: &Path) -> anyhow::Result<usi
     let set = docs::render_hot(&conn, now, Some(&template))?;
     let objects = docs::render_all_objects(&conn, now)?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    // The app first; the rendered documents (index.html with the current
+    // The public app first (not the portal, `portal/`: it needs the
+    // server's API and is never part of a static copy); the rendered documents (index.html with the current
     // status written in among them) then replace its files of the same name.
-    copy_dir(web_dir, out)?;
+    copy_dir(web_dir, out, &["portal"])?;
     let writing = || format!("writing documents into {}", out.display());
     docs::write_set(out, &set).with_context(writing)?;
     docs::write_files(out, &objects).with_context(writing)?;
     Ok(set.len() + objects.len())
 }
 
-fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
+/// Copies the tree `from` into `to`, leaving out the entries named in `skip`
+/// at its top level.
+fn copy_dir(from: &Path, to: &Path, skip: &[&str]) -> anyhow::Result<()> {
     for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
         let entry = entry?;
+        if skip.iter().any(|name| entry.file_name() == *name) {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.file_type()?.is_dir() {
             std::fs::create_dir_all(&target)?;
-            copy_dir(&entry.path(), &target)?;
+            copy_dir(&entry.path(), &target, &[])?;
         } else {
             std::fs::copy(entry.path(), &target)
                 .with_context(|| format!("copying {}", entry.path().display()))?;

@@ -248,7 +248,7 @@ fn serve(
     delivery: DeliveryConfig,
 ) -> anyhow::Result<()> {
     if !web.join("index.html").exists() {
-        tracing::warn!(dir = %web.display(), "no built web app found; the API and documents work, the page will not (build it with `trunk build --release`)");
+        tracing::warn!(dir = %web.display(), "no built web app found; the API and documents work, the page will not (build it with `scripts/build-web.sh`)");
     }
     let state = AppState::open(data, web)?;
     let demo_password = if demo {

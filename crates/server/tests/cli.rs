@@ -195,6 +195,8 @@ fn export_writes_the_app_and_documents_for_a_static_host() {
     std::fs::create_dir_all(web.join("assets")).unwrap();
     std::fs::write(web.join("index.html"), "<!doctype html>app").unwrap();
     std::fs::write(web.join("assets/app.css"), "body{}").unwrap();
+    std::fs::create_dir_all(web.join("portal")).unwrap();
+    std::fs::write(web.join("portal/index.html"), "<!doctype html>portal").unwrap();
     drop(serve(&data, true));
 
     let out = dir.path().join("site");
@@ -213,6 +215,8 @@ fn export_writes_the_app_and_documents_for_a_static_host() {
         String::from_utf8_lossy(&result.stderr)
     );
     assert!(out.join("index.html").exists() && out.join("assets/app.css").exists());
+    // The portal needs the server: a static copy leaves it out.
+    assert!(!out.join("portal").exists());
     for path in herald_model::v2::paths::ALL {
         let text = std::fs::read_to_string(out.join(&path[1..])).unwrap();
         let doc: serde_json::Value = serde_json::from_str(&text).unwrap();

@@ -512,6 +512,35 @@ async fn unknown_api_paths_are_json_404_and_client_routes_get_the_app() {
 }
 
 #[tokio::test]
+async fn the_portal_is_its_own_app_served_for_every_path_under_portal() {
+    let app = TestApp::new();
+    for path in [
+        "/portal",
+        "/portal/",
+        "/portal/incidents/3",
+        "/portal/admin",
+    ] {
+        let reply = app.get(path).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        let html = String::from_utf8(reply.bytes).unwrap();
+        assert!(
+            html.contains("<title>Herald test portal</title>"),
+            "{path}: {html}"
+        );
+        assert!(!html.contains("herald-prerender"), "{path}");
+    }
+    let script = app.get("/portal/portal.js").await;
+    assert_eq!(script.status, StatusCode::OK);
+    assert_eq!(
+        String::from_utf8(script.bytes).unwrap(),
+        "// the portal app"
+    );
+    // The public page does not link the portal's app.
+    let public = String::from_utf8(app.get("/").await.bytes).unwrap();
+    assert!(!public.contains("portal.js"));
+}
+
+#[tokio::test]
 async fn the_page_is_served_with_the_current_status_written_in() {
     let app = TestApp::with_demo();
     let reply = app.get("/").await;

@@ -63,7 +63,7 @@ pub fn PortalShell() -> impl IntoView {
                         <Show when=move || session.is_admin()>
                             <li><A href="/portal/admin">{t(P::NavAdmin)}</A></li>
                         </Show>
-                        <li><a href="/">{t(P::NavPublicPage)}</a></li>
+                        <li><a href="/" rel="external">{t(P::NavPublicPage)}</a></li>
                     </ul>
                 </nav>
                 {move || {

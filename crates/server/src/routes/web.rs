@@ -1,7 +1,10 @@
-//! The built web app (trunk's `dist/`). Its files are served as they are;
-//! `/`, `/index.html` and every other path (client routes) get `index.html`
-//! with the current status written in (see `crate::prerender`), so deep
-//! links and reloads work and the status shows before the app loads.
+//! The built web apps (`scripts/build-web.sh` writes `dist/`). Their files
+//! are served as they are. Under `/portal`, every other path (the portal's
+//! client routes) gets the portal's page, `portal/index.html`. Elsewhere,
+//! `/`, `/index.html` and every other path (the public client routes) get
+//! the public `index.html` with the current status written in (see
+//! `crate::prerender`), so deep links and reloads work and the status shows
+//! before the app loads.
 
 use crate::docs::INDEX_PATH;
 use crate::AppState;
@@ -10,7 +13,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeader;
 
 /// The page with the first paint, or a plain sentence when the app is not built.
@@ -19,7 +22,7 @@ async fn index(State(state): State<AppState>, headers: HeaderMap) -> Response {
         Some(doc) => super::public::respond(doc, &headers),
         None => (
             StatusCode::SERVICE_UNAVAILABLE,
-            "The web app is not built. Build it with `trunk build --release` and restart Herald.",
+            "The web app is not built. Build it with `scripts/build-web.sh` and restart Herald.",
         )
             .into_response(),
     }
@@ -36,8 +39,17 @@ pub fn router(state: AppState) -> Router<AppState> {
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-cache"),
     );
+    // The portal is its own app (so the public page never downloads it).
+    let portal_dir = state.web_dir.join("portal");
+    let portal_page = ServeFile::new(portal_dir.join("index.html"));
+    let portal = SetResponseHeader::if_not_present(
+        ServeDir::new(portal_dir).fallback(portal_page),
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-cache"),
+    );
     Router::new()
         .route("/", get(index))
         .route(INDEX_PATH, get(index))
+        .nest_service("/portal", portal)
         .fallback_service(files)
 }

@@ -28,6 +28,10 @@ pub struct TestApp {
     router: Router,
 }
 
+/// The portal app's page (`dist/portal/index.html`).
+pub const PORTAL_HTML: &str =
+    "<!doctype html><html><head><title>Herald test portal</title></head><body></body></html>";
+
 pub const INDEX_HTML: &str =
     "<!doctype html><html><head><title>Herald test app</title></head><body><script src=\"/app.js\"></script></body></html>";
 
@@ -37,6 +41,9 @@ impl TestApp {
         let web = dir.path().join("web");
         std::fs::create_dir_all(&web).unwrap();
         std::fs::write(web.join("index.html"), INDEX_HTML).unwrap();
+        std::fs::create_dir_all(web.join("portal")).unwrap();
+        std::fs::write(web.join("portal/index.html"), PORTAL_HTML).unwrap();
+        std::fs::write(web.join("portal/portal.js"), "// the portal app").unwrap();
         let state = AppState::open(&dir.path().join("data"), web).unwrap();
         let router = herald_server::app(state.clone());
         TestApp { dir, state, router }
