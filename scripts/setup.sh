@@ -2,7 +2,7 @@
 # Installs what building and testing Herald needs, skipping whatever is
 # already installed at the right version. Safe to run again and again.
 #
-#   scripts/setup.sh            the wasm target, trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh            the wasm target, trunk, wasm-bindgen-cli, wasm-opt, brotli
 #   scripts/setup.sh --tests    also Debian's Chromium + driver and the e2e npm packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +35,14 @@ fi
 if ! has_version wasm-opt "version 116"; then
   say "installing wasm-opt $WASM_OPT_VERSION"
   cargo install --locked wasm-opt --version "$WASM_OPT_VERSION"
+fi
+
+# Compresses the built web app's assets (scripts/build-web.sh).
+if ! command -v brotli >/dev/null; then
+  say "installing Debian's brotli"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq brotli >/dev/null
 fi
 
 if [ "${1:-}" = "--tests" ]; then

@@ -541,6 +541,37 @@ async fn the_portal_is_its_own_app_served_for_every_path_under_portal() {
 }
 
 #[tokio::test]
+async fn assets_are_sent_from_their_precompressed_copies() {
+    let app = TestApp::new();
+    let web = app.dir.path().join("web");
+    let script = "console.log('the app');".repeat(100);
+    std::fs::write(web.join("app.js"), &script).unwrap();
+    std::fs::write(web.join("app.js.br"), b"brotli bytes").unwrap();
+    std::fs::write(web.join("app.js.gz"), b"gzip bytes").unwrap();
+    for (accept, encoding, body) in [
+        ("br, gzip", Some("br"), &b"brotli bytes"[..]),
+        ("gzip", Some("gzip"), &b"gzip bytes"[..]),
+        ("identity", None, script.as_bytes()),
+    ] {
+        let req = Request::get("/app.js")
+            .header(header::ACCEPT_ENCODING, accept)
+            .body(Body::empty())
+            .unwrap();
+        let reply = app.request(req).await;
+        assert_eq!(reply.status, StatusCode::OK, "{accept}");
+        assert_eq!(
+            reply
+                .headers
+                .get(header::CONTENT_ENCODING)
+                .map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accept}"
+        );
+        assert_eq!(reply.bytes, body, "{accept}");
+    }
+}
+
+#[tokio::test]
 async fn the_page_is_served_with_the_current_status_written_in() {
     let app = TestApp::with_demo();
     let reply = app.get("/").await;

@@ -30,7 +30,12 @@ async fn index(State(state): State<AppState>, headers: HeaderMap) -> Response {
 
 /// Routes for `/` and `/index.html`, and the fallback serving the app's files.
 pub fn router(state: AppState) -> Router<AppState> {
-    let files = ServeDir::new(&state.web_dir).fallback(get(index).with_state(state.clone()));
+    // `scripts/build-web.sh` writes `.br` and `.gz` copies of the assets,
+    // compressed harder than on-the-fly compression can afford.
+    let files = ServeDir::new(&state.web_dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(get(index).with_state(state.clone()));
     // Trunk gives the wasm, JS and CSS content-hashed names, but the rest
     // keep theirs: revalidate everything (cheap with the ETag/Last-Modified
     // ServeDir sends) rather than serve a stale app.
@@ -43,7 +48,10 @@ pub fn router(state: AppState) -> Router<AppState> {
     let portal_dir = state.web_dir.join("portal");
     let portal_page = ServeFile::new(portal_dir.join("index.html"));
     let portal = SetResponseHeader::if_not_present(
-        ServeDir::new(portal_dir).fallback(portal_page),
+        ServeDir::new(portal_dir)
+            .precompressed_br()
+            .precompressed_gzip()
+            .fallback(portal_page),
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-cache"),
     );
