@@ -212,7 +212,10 @@ impl Reader<'_> {
         from: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> StoreResult<Vec<Touching>> {
-        // One row per (incident, component): no correlated subquery per incident.
+        // One row per (incident, component): no correlated subquery per
+        // incident. `+i.visibility` keeps SQLite from walking every public
+        // incident by the visibility index instead of looking up the few
+        // in the window by id.
         let mut stmt = self.conn().prepare_cached(
             "SELECT i.id, i.name, i.impact, coalesce(i.started_at, i.created_at), i.resolved_at,
                  ic.component_id
@@ -222,7 +225,7 @@ impl Reader<'_> {
                  UNION ALL
                  SELECT id FROM incidents WHERE kind = 'incident' AND resolved_at IS NULL
                      AND status IN ('investigating', 'identified', 'monitoring'))
-               AND i.visibility = 'public'
+               AND +i.visibility = 'public'
              ORDER BY coalesce(i.started_at, i.created_at), i.id",
         )?;
         let mut rows: Vec<Touching> = Vec::new();

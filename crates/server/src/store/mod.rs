@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_portal.sql"),
     include_str!("migrations/0003_subscriptions.sql"),
+    include_str!("migrations/0004_open_incidents_index.sql"),
 ];
 
 /// Why a store operation failed.

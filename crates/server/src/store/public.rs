@@ -97,9 +97,11 @@ pub fn load_with(reader: &Reader<'_>) -> StoreResult<PublicData> {
             "kind = 'incident' ORDER BY created_at DESC LIMIT ?1",
             [cap],
         )?,
+        // `+created_at`: sorting the few open incidents beats walking the
+        // whole history in date order (SQLite would pick the latter).
         unresolved_incidents: reader.incidents(
             "kind = 'incident' AND status IN ('investigating', 'identified', 'monitoring')
-             ORDER BY created_at DESC LIMIT ?1",
+             ORDER BY +created_at DESC LIMIT ?1",
             [i64::MAX],
         )?,
         recent_maintenances: reader.maintenances(
