@@ -223,15 +223,16 @@ impl<'a> Reader<'a> {
         if ids.is_empty() {
             return Ok(out);
         }
-        let list = vec!["?"; ids.len()].join(",");
-        let params = rusqlite::params_from_iter(ids.iter());
+        // The ids go in as one JSON array, so each statement's text is fixed
+        // and prepared once per connection, whatever the number of ids.
+        let list = serde_json::Value::from(ids.to_vec()).to_string();
 
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT ic.incident_id, ic.component_id FROM incident_components ic
              JOIN components c ON c.id = ic.component_id
-             WHERE ic.incident_id IN ({list}) ORDER BY c.position, c.name"
-        ))?;
-        let mut rows = stmt.query(params.clone())?;
+             WHERE ic.incident_id IN (SELECT value FROM json_each(?1)) ORDER BY c.position, c.name",
+        )?;
+        let mut rows = stmt.query([&list])?;
         while let Some(r) = rows.next()? {
             let incident: String = r.get(0)?;
             let component: String = r.get(1)?;
@@ -241,15 +242,16 @@ impl<'a> Reader<'a> {
         }
 
         let mut changes: HashMap<String, Vec<AffectedComponent>> = HashMap::new();
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT ucc.update_id, ucc.component_id, c.name, ucc.old_status, ucc.new_status
              FROM update_component_changes ucc
              JOIN incident_updates u ON u.id = ucc.update_id
              JOIN components c ON c.id = ucc.component_id
-             WHERE u.incident_id IN ({list}) AND u.audience = 'public' AND c.internal_only = 0
-             ORDER BY c.position, c.name"
-        ))?;
-        let mut rows = stmt.query(params.clone())?;
+             WHERE u.incident_id IN (SELECT value FROM json_each(?1)) AND u.audience = 'public'
+                 AND c.internal_only = 0
+             ORDER BY c.position, c.name",
+        )?;
+        let mut rows = stmt.query([&list])?;
         while let Some(r) = rows.next()? {
             changes
                 .entry(r.get(0)?)
@@ -262,12 +264,13 @@ impl<'a> Reader<'a> {
                 });
         }
 
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT id, incident_id, status, body, created_at, updated_at, display_at
              FROM incident_updates
-             WHERE incident_id IN ({list}) AND audience = 'public' ORDER BY seq DESC"
-        ))?;
-        let mut rows = stmt.query(params)?;
+             WHERE incident_id IN (SELECT value FROM json_each(?1)) AND audience = 'public'
+             ORDER BY seq DESC",
+        )?;
+        let mut rows = stmt.query([&list])?;
         while let Some(r) = rows.next()? {
             let id: String = r.get(0)?;
             let incident_id: String = r.get(1)?;
