@@ -265,6 +265,9 @@ pub enum Msg {
     OneIncident,
     /// Several incidents, in a day's summary; `{count}` is how many.
     IncidentsCount,
+    /// After the incidents a busy day names: how many it does not, linking
+    /// to the history; `{count}`.
+    MoreIncidents,
     /// Time a component spent in a status on one day; `{status}` and `{duration}`.
     OutageFor,
     /// A duration under an hour; `{minutes}`.
@@ -367,6 +370,7 @@ const fn en(msg: Msg) -> &'static str {
         Msg::NoIncidentsCount => "no incidents",
         Msg::OneIncident => "1 incident",
         Msg::IncidentsCount => "{count} incidents",
+        Msg::MoreIncidents => "and {count} more in the history",
         Msg::OutageFor => "{status}: {duration}",
         Msg::Minutes => "{minutes} min",
         Msg::HoursMinutes => "{hours} h {minutes} min",

@@ -35,7 +35,7 @@ pub fn day_label(locale: Locale, day: &UptimeDay) -> String {
                 ("date", &date),
                 ("status", &locale.text(Msg::Component(worst)).to_lowercase()),
                 ("uptime", &locale.percent(uptime)),
-                ("incidents", &locale.incident_count(day.incidents.len())),
+                ("incidents", &locale.incident_count(day.incident_count())),
             ],
         ),
         _ => locale.fill(Msg::UptimeDayNoDataLabel, &[("date", &date)]),
@@ -199,7 +199,11 @@ fn DayDetails(
     at: f64,
 ) -> impl IntoView {
     let locale = use_locale();
-    let UptimeDay { uptime, incidents } = day;
+    let UptimeDay {
+        uptime,
+        incidents,
+        more_incidents,
+    } = day;
     let level = uptime
         .worst
         .map(Indicator::from_component)
@@ -249,6 +253,13 @@ fn DayDetails(
                         }
                     })
                     .collect_view()}
+                {(more_incidents > 0).then(|| view! {
+                    <li>
+                        <A href="/history">
+                            {locale.fill(Msg::MoreIncidents, &[("count", &more_incidents.to_string())])}
+                        </A>
+                    </li>
+                })}
             </ul>
         }
         .into_any()

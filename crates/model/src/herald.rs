@@ -14,6 +14,11 @@ use serde::{Deserialize, Serialize};
 /// How many days the uptime bars cover.
 pub const UPTIME_DAYS: usize = 90;
 
+/// How many incidents a day of an uptime bar names at most; the others are
+/// counted in [`UptimeDay::more_incidents`], so the uptime document stays
+/// small however busy a day was.
+pub const UPTIME_DAY_INCIDENTS: usize = 5;
+
 /// Fixed paths and path builders of Herald's documents.
 pub mod paths {
     /// Daily status of each showcased component for the uptime bars.
@@ -76,8 +81,23 @@ pub struct UptimeDay {
     /// Worst status, uptime and outage seconds of the day.
     #[serde(flatten)]
     pub uptime: DayUptime,
-    /// Public incidents that affected the component that day.
+    /// Public incidents that affected the component that day, in order of
+    /// start; at most [`UPTIME_DAY_INCIDENTS`], the most severe ones.
     pub incidents: Vec<IncidentRef>,
+    /// How many more public incidents affected it that day (absent when none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more_incidents: usize,
+}
+
+impl UptimeDay {
+    /// How many public incidents affected the component that day.
+    pub fn incident_count(&self) -> usize {
+        self.incidents.len() + self.more_incidents
+    }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The uptime bars of one component.

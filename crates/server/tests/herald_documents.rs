@@ -190,6 +190,41 @@ async fn uptime_bars_show_each_day_worst_status_and_its_incidents() {
         .all(|d| d["incidents"] == json!([])));
 }
 
+#[tokio::test]
+async fn a_busy_day_names_its_five_most_severe_incidents_and_counts_the_rest() {
+    let app = TestApp::with_demo();
+    // Twenty incidents a day on the API for ten days.
+    seed_history(&app, 200, 10);
+    app.state.republish_all().unwrap();
+    let summary = app.get("/api/v2/summary.json").await.json;
+    let uptime = app.get("/api/herald/uptime.json").await.json;
+    let api_id = component_id(&summary, "API");
+    let api = uptime["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["id"] == api_id.as_str())
+        .unwrap();
+    let days = api["days"].as_array().unwrap();
+    let busiest = days
+        .iter()
+        .max_by_key(|d| d["more_incidents"].as_u64().unwrap_or(0))
+        .unwrap();
+    assert_eq!(busiest["incidents"].as_array().unwrap().len(), 5);
+    let more = busiest["more_incidents"].as_u64().unwrap();
+    assert!(5 + more >= 20, "{busiest}");
+    for day in days {
+        let named = day["incidents"].as_array().unwrap().len();
+        assert!(named <= 5, "{day}");
+        // The count is there only when some are left out.
+        assert_eq!(
+            day.get("more_incidents").is_some(),
+            named == 5 && day["more_incidents"].as_u64() > Some(0),
+            "{day}"
+        );
+    }
+}
+
 /// Seeds `n` resolved incidents spread evenly over the last `span_days`.
 fn seed_history(app: &TestApp, n: usize, span_days: i64) {
     let (admin, _) = app.user(Role::Admin);

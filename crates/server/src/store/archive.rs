@@ -7,7 +7,9 @@ use super::{parse_enum, parse_ts, parse_ts_opt, ts, StoreResult};
 use crate::calendar;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
-use herald_model::herald::{ComponentUptime, HistoryMonthRef, IncidentRef, UptimeDay, UPTIME_DAYS};
+use herald_model::herald::{
+    ComponentUptime, HistoryMonthRef, IncidentRef, UptimeDay, UPTIME_DAYS, UPTIME_DAY_INCIDENTS,
+};
 use herald_model::uptime::{self, StatusChange};
 use herald_model::v2::{Incident, ScheduledMaintenance};
 use herald_model::{ComponentStatus, Impact};
@@ -146,13 +148,18 @@ impl Reader<'_> {
             let bars = measured
                 .into_iter()
                 .zip(&days)
-                .map(|(u, day)| UptimeDay {
-                    incidents: mine
+                .map(|(u, day)| {
+                    let that_day: Vec<&Touching> = mine
                         .iter()
+                        .copied()
                         .filter(|t| t.start < day.end && t.end > day.start)
-                        .map(|t| t.reference.clone())
-                        .collect(),
-                    uptime: u,
+                        .collect();
+                    let (incidents, more_incidents) = most_severe(&that_day);
+                    UptimeDay {
+                        incidents,
+                        more_incidents,
+                        uptime: u,
+                    }
                 })
                 .collect();
             out.push(ComponentUptime {
@@ -255,6 +262,26 @@ impl Reader<'_> {
     }
 }
 
+/// The [`UPTIME_DAY_INCIDENTS`] most severe of a day's incidents (the
+/// earlier first among equals), in order of start, and how many are left out.
+fn most_severe(incidents: &[&Touching]) -> (Vec<IncidentRef>, usize) {
+    let rank = |impact: Impact| match impact {
+        Impact::Critical => 0,
+        Impact::Major => 1,
+        Impact::Minor => 2,
+        Impact::None | Impact::Maintenance => 3,
+    };
+    let mut kept: Vec<usize> = (0..incidents.len()).collect();
+    kept.sort_by_key(|&i| (rank(incidents[i].reference.impact), i));
+    kept.truncate(UPTIME_DAY_INCIDENTS);
+    kept.sort_unstable();
+    let refs = kept
+        .iter()
+        .map(|&i| incidents[i].reference.clone())
+        .collect();
+    (refs, incidents.len() - kept.len())
+}
+
 /// An incident in force during part of the uptime window.
 struct Touching {
     reference: IncidentRef,
@@ -285,4 +312,47 @@ pub fn changed_since(
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn touching(id: &str, impact: Impact) -> Touching {
+        let start = Utc::now();
+        Touching {
+            reference: IncidentRef {
+                id: id.to_owned(),
+                name: id.to_owned(),
+                impact,
+            },
+            start,
+            end: start,
+            components: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_day_keeps_its_most_severe_incidents_in_order_of_start() {
+        let day: Vec<Touching> = [
+            ("a", Impact::Minor),
+            ("b", Impact::None),
+            ("c", Impact::Critical),
+            ("d", Impact::Minor),
+            ("e", Impact::Major),
+            ("f", Impact::Minor),
+            ("g", Impact::Critical),
+        ]
+        .into_iter()
+        .map(|(id, impact)| touching(id, impact))
+        .collect();
+        let refs: Vec<&Touching> = day.iter().collect();
+        let (kept, more) = most_severe(&refs);
+        let ids: Vec<&str> = kept.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c", "d", "e", "g"]);
+        assert_eq!(more, 2);
+        let (kept, more) = most_severe(&refs[..3]);
+        assert_eq!(kept.len(), 3);
+        assert_eq!(more, 0);
+    }
 }
