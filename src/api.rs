@@ -9,14 +9,17 @@
 //! history pages, and [`Polled`] for the documents the home page reads again
 //! and again, which sends the last `ETag` in `If-None-Match` so an unchanged
 //! document costs a `304` and no re-rendering.
+//!
+//! One write: [`subscribe`], which needs the Herald server (a static host
+//! answers it with an HTTP error, which the page shows).
 
 use crate::i18n::{Locale, Msg};
 use gloo_net::http::Request;
-use herald_model::api::ApiError;
+use herald_model::api::{ApiError, NewSubscription, SubscriptionAccepted};
 use herald_model::herald::{
     self, HistoryIndex, HistoryMonth, IncidentDoc, MaintenanceDoc, UptimeDoc,
 };
-use herald_model::v2::{paths, IncidentsDoc, SummaryDoc};
+use herald_model::v2::{paths, ComponentsDoc, IncidentsDoc, SummaryDoc};
 use serde::de::DeserializeOwned;
 use std::fmt;
 use web_sys::RequestCache;
@@ -92,6 +95,30 @@ pub async fn fetch_maintenance(id: String) -> Result<MaintenanceDoc, FetchError>
 /// `/api/herald/history/index.json`: the months that have history.
 pub async fn fetch_history_index() -> Result<HistoryIndex, FetchError> {
     get_json(herald::paths::HISTORY_INDEX).await
+}
+
+/// `/api/v2/components.json`: every public component and group.
+pub async fn fetch_components() -> Result<ComponentsDoc, FetchError> {
+    get_json(paths::COMPONENTS).await
+}
+
+/// `POST /api/subscribers`: subscribes a customer to public updates.
+pub async fn subscribe(body: &NewSubscription) -> Result<SubscriptionAccepted, FetchError> {
+    let json = serde_json::to_string(body).map_err(|e| FetchError::Decode(e.to_string()))?;
+    let response = Request::post("/api/subscribers")
+        .header("Accept", "application/json")
+        // The server refuses writes without it (cross-site forms cannot send it).
+        .header("Content-Type", "application/json")
+        .body(json)
+        .map_err(|e| FetchError::Network(e.to_string()))?
+        .send()
+        .await
+        .map_err(|e| FetchError::Network(e.to_string()))?;
+    let text = response
+        .text()
+        .await
+        .map_err(|e| FetchError::Network(e.to_string()))?;
+    decode(response.status(), &text)
 }
 
 /// The archive of one month, at the `path` the history index names.

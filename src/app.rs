@@ -7,7 +7,9 @@
 //! page never carries it.
 
 use crate::i18n::{provide_locale, Locale};
-use crate::pages::{HistoryPage, IncidentPage, MaintenancePage, NotFoundPage, StatusPage};
+use crate::pages::{
+    HistoryPage, IncidentPage, MaintenancePage, NotFoundPage, StatusPage, SubscribePage,
+};
 use crate::site::provide_site_name;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -25,6 +27,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/incidents/:id") view=IncidentPage />
                 <Route path=path!("/maintenances/:id") view=MaintenancePage />
                 <Route path=path!("/history") view=HistoryPage />
+                <Route path=path!("/subscribe") view=SubscribePage />
             </Routes>
         </Router>
     }

@@ -314,6 +314,44 @@ pub enum Msg {
     ShowOlder,
     /// Document title of a sub-page; `{title}` and the status page's `{name}`.
     PageDocumentTitle,
+    /// Link to the subscription page in the public navigation.
+    NavSubscribe,
+    /// Heading (and document title) of the subscription page.
+    SubscribeHeading,
+    /// What a subscription brings.
+    SubscribeIntro,
+    /// Legend of the choice between email and webhook.
+    SubscribeHow,
+    /// The email choice.
+    SubscribeByEmail,
+    /// The webhook choice.
+    SubscribeByWebhook,
+    /// Label of the address field when subscribing by email.
+    SubscribeEmailLabel,
+    /// Label of the address field when subscribing by webhook.
+    SubscribeWebhookLabel,
+    /// Under the email field.
+    SubscribeEmailHint,
+    /// Under the webhook field.
+    SubscribeWebhookHint,
+    /// Legend of the choice of what to subscribe to.
+    SubscribeWhat,
+    /// Subscribe to the whole page.
+    SubscribeEverything,
+    /// Subscribe to chosen components.
+    SubscribeSomeComponents,
+    /// When only some components are wanted but none is chosen.
+    SubscribeChooseOne,
+    /// The form's button.
+    SubscribeButton,
+    /// After subscribing by email; `{address}`.
+    SubscribeEmailSent,
+    /// After subscribing a webhook; `{url}`.
+    SubscribeWebhookDone,
+    /// Heading of the feeds on the subscription page.
+    SubscribeFeedsHeading,
+    /// Before the feed links.
+    SubscribeFeedsIntro,
     /// Label of a component status.
     Component(ComponentStatus),
     /// The overall status sentence for an indicator.
@@ -394,6 +432,25 @@ const fn en(msg: Msg) -> &'static str {
         Msg::MonthMaintenances => "Scheduled maintenance",
         Msg::ShowOlder => "Show older",
         Msg::PageDocumentTitle => "{title} · {name}",
+        Msg::NavSubscribe => "Subscribe",
+        Msg::SubscribeHeading => "Subscribe to updates",
+        Msg::SubscribeIntro => "Get a message when an incident is declared, updated and resolved, and before, at the start and at the end of scheduled maintenance.",
+        Msg::SubscribeHow => "How",
+        Msg::SubscribeByEmail => "By email",
+        Msg::SubscribeByWebhook => "By webhook",
+        Msg::SubscribeEmailLabel => "Email address",
+        Msg::SubscribeWebhookLabel => "Webhook URL",
+        Msg::SubscribeEmailHint => "We send a link to confirm the address first; nothing else is sent before you confirm. Every email has a one-click unsubscribe link.",
+        Msg::SubscribeWebhookHint => "We POST a JSON body in Statuspage's webhook format (meta, page, incident) to this URL.",
+        Msg::SubscribeWhat => "What",
+        Msg::SubscribeEverything => "Everything on this page",
+        Msg::SubscribeSomeComponents => "Only the components I choose",
+        Msg::SubscribeChooseOne => "Choose at least one component, or subscribe to everything.",
+        Msg::SubscribeButton => "Subscribe",
+        Msg::SubscribeEmailSent => "Check your inbox: we sent a link to {address}. Nothing is sent before you confirm.",
+        Msg::SubscribeWebhookDone => "Subscribed: updates will be posted to {url}.",
+        Msg::SubscribeFeedsHeading => "Feeds",
+        Msg::SubscribeFeedsIntro => "Every public update is also in the page's feeds:",
         Msg::Component(status) => match status {
             ComponentStatus::Operational => "Operational",
             ComponentStatus::DegradedPerformance => "Degraded performance",
@@ -771,6 +828,26 @@ mod tests {
             Msg::MonthMaintenances,
             Msg::ShowOlder,
             Msg::PageDocumentTitle,
+            Msg::MoreIncidents,
+            Msg::NavSubscribe,
+            Msg::SubscribeHeading,
+            Msg::SubscribeIntro,
+            Msg::SubscribeHow,
+            Msg::SubscribeByEmail,
+            Msg::SubscribeByWebhook,
+            Msg::SubscribeEmailLabel,
+            Msg::SubscribeWebhookLabel,
+            Msg::SubscribeEmailHint,
+            Msg::SubscribeWebhookHint,
+            Msg::SubscribeWhat,
+            Msg::SubscribeEverything,
+            Msg::SubscribeSomeComponents,
+            Msg::SubscribeChooseOne,
+            Msg::SubscribeButton,
+            Msg::SubscribeEmailSent,
+            Msg::SubscribeWebhookDone,
+            Msg::SubscribeFeedsHeading,
+            Msg::SubscribeFeedsIntro,
         ];
         all.extend(ComponentStatus::ALL.iter().map(|s| Msg::Component(*s)));
         all.extend(Indicator::ALL.iter().map(|i| Msg::Indicator(*i)));

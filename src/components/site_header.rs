@@ -30,6 +30,9 @@ pub fn SiteHeader(
                         <li>
                             <A href="/history">{locale.text(Msg::NavHistory)}</A>
                         </li>
+                        <li>
+                            <A href="/subscribe">{locale.text(Msg::NavSubscribe)}</A>
+                        </li>
                     </ul>
                 </nav>
             </div>

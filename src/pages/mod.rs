@@ -7,9 +7,11 @@ mod incident_page;
 mod maintenance_page;
 mod not_found_page;
 mod status_page;
+pub mod subscribe_page;
 
 pub use history_page::HistoryPage;
 pub use incident_page::IncidentPage;
 pub use maintenance_page::MaintenancePage;
 pub use not_found_page::NotFoundPage;
 pub use status_page::StatusPage;
+pub use subscribe_page::SubscribePage;

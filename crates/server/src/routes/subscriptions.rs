@@ -14,32 +14,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
-use herald_model::api::{validate_url, ApiError, FieldError};
+use herald_model::api::{
+    validate_url, ApiError, FieldError, NewSubscription, SubscriptionAccepted,
+};
 use serde::{Deserialize, Serialize};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
-
-/// Body of `POST /api/subscribers`: one of `email` or `webhook_url`.
-#[derive(Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-struct CustomerSubscription {
-    /// Email address (a confirmation email is sent first).
-    #[serde(default)]
-    email: Option<String>,
-    /// Webhook URL (Statuspage's body: `meta`, `page`, `incident`).
-    #[serde(default)]
-    webhook_url: Option<String>,
-    /// Only these components; the whole page when absent.
-    #[serde(default)]
-    components: Option<Vec<String>>,
-}
-
-/// What a subscription request did.
-#[derive(Serialize, utoipa::ToSchema)]
-struct Subscribed {
-    /// What happens next, in a sentence.
-    message: String,
-}
 
 fn check_email(field: &str, email: &str) -> Result<(), FieldError> {
     let ok = email.len() <= 254
@@ -58,16 +38,16 @@ fn check_email(field: &str, email: &str) -> Result<(), FieldError> {
 }
 
 /// Subscribe to public updates. Emails are sent nothing before the address is confirmed.
-#[utoipa::path(post, path = "/api/subscribers", tag = "subscriptions", request_body = CustomerSubscription,
+#[utoipa::path(post, path = "/api/subscribers", tag = "subscriptions", request_body = NewSubscription,
     responses(
-        (status = 202, description = "Accepted; for email, a confirmation was sent", body = Subscribed),
+        (status = 202, description = "Accepted; for email, a confirmation was sent", body = SubscriptionAccepted),
         (status = 409, description = "Already subscribed", body = ApiError),
         (status = 422, description = "A field is invalid", body = ApiError),
     ))]
 async fn subscribe(
     State(state): State<AppState>,
-    ApiJson(body): ApiJson<CustomerSubscription>,
-) -> Result<(StatusCode, Json<Subscribed>), AppError> {
+    ApiJson(body): ApiJson<NewSubscription>,
+) -> Result<(StatusCode, Json<SubscriptionAccepted>), AppError> {
     let (channel, address) = match (&body.email, &body.webhook_url) {
         (Some(email), None) => {
             check_email("email", email.trim())?;
@@ -112,7 +92,7 @@ async fn subscribe(
             }
         })
         .await?;
-    Ok((StatusCode::ACCEPTED, Json(Subscribed { message })))
+    Ok((StatusCode::ACCEPTED, Json(SubscriptionAccepted { message })))
 }
 
 /// The secret of a confirm or unsubscribe link.
