@@ -56,6 +56,23 @@ impl Facts {
         }
     }
 
+    /// Made-up facts of a Sev 2 that began 45 minutes before `now`, for
+    /// previewing a template before any incident uses it.
+    pub fn sample(status: IncidentStatus, status_label: &str, now: DateTime<Utc>) -> Self {
+        Facts {
+            issue_key: "OPS-142".into(),
+            severity: Some(Severity::Sev2),
+            summary: "Primary database failover stalled after the 14:00 deploy".into(),
+            title: "Elevated API error rates".into(),
+            components: vec!["API".into(), "Webhooks".into()],
+            impact: Impact::Major,
+            support_cases: 3,
+            started_at: now - chrono::Duration::minutes(45),
+            status,
+            status_label: status_label.to_owned(),
+        }
+    }
+
     /// The value of every placeholder at `now` (`{duration}` runs from the
     /// start of the disruption to `now`).
     pub fn values(&self, now: DateTime<Utc>) -> Values {

@@ -99,3 +99,92 @@ test('components added and changed in the portal show on the public page; intern
   assert.deepEqual(await axeViolations(page), []);
   await closePage(page, [/status of 422/]);
 });
+
+test('an admin adds a viewer, edits a template the declare page then uses, and sets the cadence', async () => {
+  const page = await signedIn('/portal/admin');
+  await page.getByRole('heading', { level: 2, name: 'People' }).waitFor();
+
+  // A viewer, with a password the admin chose.
+  const form = page.getByTestId('add-user-form');
+  await form.getByLabel('Name').fill('Vera Viewer');
+  await form.getByLabel('Email').fill('vera@herald.test');
+  await form.getByLabel('Password').fill('vera-password-1');
+  await form.getByLabel('Role').selectOption('viewer');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await page.getByTestId('user-added').filter({ hasText: 'Vera Viewer can now sign in.' }).waitFor();
+  await page.locator('[data-testid=user-row][data-email="vera@herald.test"]').waitFor();
+
+  // The external "investigating" template, with a live preview.
+  const editor = page.getByTestId('template-investigating-external');
+  await editor.getByLabel('Message').fill('We are looking into problems with {components} since {started_at}. Next update soon.');
+  await editor.getByTestId('template-preview').filter({ hasText: 'problems with API and Webhooks since' }).waitFor();
+  await editor.getByLabel('Message').fill('Hello {customer}');
+  await editor.getByTestId('template-preview').filter({ hasText: 'unknown placeholder {customer}' }).waitFor();
+  await editor.getByLabel('Message').fill('We are looking into problems with {components}. Next update soon.');
+  await editor.getByRole('button', { name: 'Save template' }).click();
+  await editor.getByText('Customised').waitFor();
+
+  // Sev 2 every 45 minutes.
+  const cadence = page.getByTestId('cadence-form');
+  await cadence.getByLabel('Sev 2: minutes between updates').fill('45');
+  await cadence.getByRole('button', { name: 'Save cadence' }).click();
+  await cadence.getByText('Saved.').waitFor();
+  await page.reload();
+  await page.getByTestId('cadence-form').getByLabel('Sev 2: minutes between updates').waitFor();
+  await page.waitForFunction(() => document.querySelector('#cadence-sev2')?.value === '45');
+
+  assert.deepEqual(await axeViolations(page), []);
+
+  // The declare page fills its external message from the new template.
+  await page.goto(`${herald.url}/portal/declare`);
+  await page.getByLabel('Issue key').waitFor();
+  const api = page.getByLabel('API', { exact: true }).first();
+  await api.check();
+  await page.getByTestId('external-preview').filter({ hasText: 'We are looking into problems with API. Next update soon.' }).waitFor();
+  await closePage(page);
+
+  // The viewer signs in and gets no admin page.
+  const viewer = await signedIn('/portal/admin', 'vera@herald.test', 'vera-password-1');
+  await viewer.getByTestId('needs-admin').waitFor();
+  assert.equal(await viewer.getByRole('link', { name: 'Admin' }).count(), 0, 'no admin link in the nav');
+  await closePage(viewer);
+});
+
+test('a token created in the portal works against the API until it is revoked; the audit trail shows who did what', async () => {
+  const page = await signedIn('/portal/admin');
+  const form = page.getByTestId('token-form');
+  await form.getByLabel('Token name').fill('deploy pipeline');
+  await form.getByRole('button', { name: 'Create token' }).click();
+  const secret = await page.locator('#token-secret').inputValue();
+  assert.ok(secret.length >= 20, 'the secret is shown');
+
+  const call = () => fetch(`${herald.url}/api/incidents`, { headers: { authorization: `Bearer ${secret}` } });
+  assert.equal((await call()).status, 200);
+  await page.getByRole('button', { name: 'Revoke deploy pipeline' }).click();
+  await page.locator('[data-testid=token-row][data-name="deploy pipeline"]').filter({ hasText: 'Revoked' }).waitFor();
+  assert.equal((await call()).status, 401);
+
+  await page.reload();
+  const audit = page.getByTestId('audit');
+  await audit.waitFor();
+  const rows = audit.getByTestId('audit-row');
+  const text = await rows.allTextContents();
+  assert.ok(text.some((t) => /token\.revoke/.test(t) && t.includes(herald.email)), text.slice(0, 5).join('\n'));
+  assert.ok(text.some((t) => /token\.create/.test(t)), 'the creation too');
+  await closePage(page);
+
+  // A publisher is told the page needs the admin role.
+  const res = await fetch(`${herald.url}/api/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: herald.email, password: herald.password }),
+  });
+  const cookie = res.headers.get('set-cookie').split(';')[0];
+  const created = await fetch(`${herald.url}/api/users`, {
+    method: 'POST', headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ email: 'pat@herald.test', name: 'Pat Publisher', role: 'publisher', password: 'pat-password-1' }),
+  });
+  assert.equal(created.status, 201, await created.text());
+  const publisher = await signedIn('/portal/admin', 'pat@herald.test', 'pat-password-1');
+  await publisher.getByTestId('needs-admin').waitFor();
+  await closePage(publisher);
+});

@@ -1,6 +1,7 @@
-//! One component per portal route, named `…Page` (routes: `crate::app`).
+//! One component per portal route, named `…Page` (routes: `crate::portal::app`).
+//! The admin page is a folder: one file per section.
 
-mod admin_page;
+mod admin;
 mod components_page;
 mod declare_page;
 mod incident_list_page;
@@ -8,7 +9,7 @@ mod incident_portal_page;
 mod login_page;
 mod maintenances_page;
 
-pub use admin_page::AdminPage;
+pub use admin::AdminPage;
 pub use components_page::ComponentsPage;
 pub use declare_page::DeclarePage;
 pub use incident_list_page::IncidentListPage;

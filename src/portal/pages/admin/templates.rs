@@ -1,0 +1,178 @@
+//! The eight message templates (four stages, internal and external), each
+//! with an editor, the placeholders it may use, and a live preview filled
+//! with sample values by the model's own `fill` — the same filling the
+//! declare and update forms use. An unknown placeholder shows in the
+//! preview before the server refuses it.
+
+use crate::i18n::{use_locale, Msg, PortalMsg as P};
+use crate::portal::api;
+use crate::portal::components::{error_text, TextArea, TextField};
+use crate::portal::compose::Facts;
+use crate::portal::{t, tf};
+use herald_model::portal::TemplateRecord;
+use herald_model::templates::{fill, Channel, Template, PLACEHOLDERS};
+use herald_model::IncidentStatus;
+use leptos::prelude::*;
+
+/// The stages a template exists for, in the order an incident goes through them.
+pub const STAGES: [IncidentStatus; 4] = [
+    IncidentStatus::Investigating,
+    IncidentStatus::Identified,
+    IncidentStatus::Monitoring,
+    IncidentStatus::Resolved,
+];
+
+/// `text` filled with the sample values, or the reason it cannot be.
+pub fn preview(text: &str, stage: IncidentStatus, stage_label: &str) -> Result<String, String> {
+    let now = chrono::Utc::now();
+    let values = Facts::sample(stage, stage_label, now).values(now);
+    fill(text, &values).map_err(|e| e.to_string())
+}
+
+/// Every template, one editor each.
+#[component]
+pub fn TemplatesSection() -> impl IntoView {
+    let list = LocalResource::new(api::templates);
+    view! {
+        <section aria-labelledby="templates-heading">
+            <h2 id="templates-heading">{t(P::TemplatesHeading)}</h2>
+            <p class="hint">{t(P::TemplatesHint)}</p>
+            <details class="placeholders" data-testid="placeholders">
+                <summary>{t(P::PlaceholdersHeading)}</summary>
+                <dl>
+                    {PLACEHOLDERS.iter().map(|(name, meaning)| view! {
+                        <dt><code>{format!("{{{name}}}")}</code></dt>
+                        <dd>{*meaning}</dd>
+                    }).collect_view()}
+                </dl>
+            </details>
+            {move || match list.get() {
+                None => view! { <p class="loading">{t(P::Loading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="problem" role="alert">{error_text(&e)}</p> }.into_any(),
+                Some(Ok(records)) => STAGES
+                    .iter()
+                    .flat_map(|stage| [Channel::Internal, Channel::External].map(|channel| (*stage, channel)))
+                    .filter_map(|(stage, channel)| {
+                        records.iter().find(|r| r.stage == stage && r.channel == channel).cloned()
+                    })
+                    .map(|record| view! { <TemplateEditor record /> })
+                    .collect_view()
+                    .into_any(),
+            }}
+        </section>
+    }
+}
+
+/// One template: title and message, the preview, save and reset.
+#[component]
+pub fn TemplateEditor(
+    /// The template in force.
+    record: TemplateRecord,
+) -> impl IntoView {
+    let locale = use_locale();
+    let stage = record.stage;
+    let channel = record.channel;
+    let stage_label = locale.text(Msg::Update(stage.into()));
+    let channel_label = match channel {
+        Channel::Internal => t(P::ChannelInternal),
+        Channel::External => t(P::ChannelExternal),
+    };
+    let heading = tf(
+        P::TemplateFor,
+        &[("stage", stage_label), ("channel", channel_label)],
+    );
+    let id = format!("template-{}-{}", stage.as_str(), channel.as_str());
+    let title = RwSignal::new(record.template.title.clone());
+    let body = RwSignal::new(record.template.body.clone());
+    let customised = RwSignal::new(record.customised);
+    let problem = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(None::<&'static str>);
+    let apply = move |answer: Result<TemplateRecord, crate::api::FetchError>,
+                      note: &'static str| match answer {
+        Ok(r) => {
+            title.set(r.template.title);
+            body.set(r.template.body);
+            customised.set(r.customised);
+            problem.set(None);
+            saved.set(Some(note));
+        }
+        Err(e) => {
+            saved.set(None);
+            problem.set(Some(error_text(&e)));
+        }
+    };
+    let save = move |_| {
+        let template = Template {
+            title: title.get_untracked(),
+            body: body.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            apply(
+                api::save_template(stage, channel, template).await,
+                t(P::Saved),
+            );
+        });
+    };
+    let reset = move |_| {
+        leptos::task::spawn_local(async move {
+            apply(
+                api::reset_template(stage, channel).await,
+                t(P::TemplateReset),
+            );
+        });
+    };
+    let filled = move |text: String| match preview(&text, stage, stage_label) {
+        Ok(text) => view! { <span>{text}</span> }.into_any(),
+        Err(reason) => view! { <span class="problem">{reason}</span> }.into_any(),
+    };
+
+    view! {
+        <article class="template-editor" data-testid=id.clone() aria-labelledby=format!("{id}-heading")>
+            <h3 id=format!("{id}-heading")>
+                {heading}
+                " "
+                <span class="tag">{move || if customised.get() { t(P::Customised) } else { t(P::BuiltIn) }}</span>
+            </h3>
+            <div class="template-columns">
+                <div>
+                    <TextField id=format!("{id}-title") label=t(P::TemplateTitle) value=title on_input=move |v| title.set(v) />
+                    <TextArea id=format!("{id}-body") label=t(P::TemplateBody) rows=5 value=body on_input=move |v| body.set(v) />
+                </div>
+                <div class="template-preview" data-testid="template-preview" aria-live="polite">
+                    <p class="hint">{t(P::TemplatePreview)}</p>
+                    <p class="preview-title"><strong>{move || filled(title.get())}</strong></p>
+                    <p class="preview-body">{move || filled(body.get())}</p>
+                </div>
+            </div>
+            <p class="problem" role="alert">{move || problem.get()}</p>
+            <p class="saved" role="status">{move || saved.get()}</p>
+            <div class="actions">
+                <button type="button" class="primary" on:click=save>{t(P::SaveTemplate)}</button>
+                <button type="button" on:click=reset disabled=move || !customised.get()>{t(P::ResetTemplate)}</button>
+            </div>
+        </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_preview_fills_placeholders_and_names_an_unknown_one() {
+        let text = preview(
+            "{severity} on {components}: {status}",
+            IncidentStatus::Identified,
+            "Identified",
+        )
+        .unwrap();
+        assert_eq!(text, "Sev 2 on API and Webhooks: Identified");
+        let error = preview(
+            "Hello {customer}",
+            IncidentStatus::Investigating,
+            "Investigating",
+        )
+        .unwrap_err();
+        assert!(error.contains("{customer}"), "{error}");
+    }
+}
