@@ -176,3 +176,102 @@ mod tests {
         assert!(error.contains("{customer}"), "{error}");
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    use super::*;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+    use web_sys::Element;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn editor() -> (Element, impl Drop) {
+        let parent = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&parent).unwrap();
+        let record = TemplateRecord {
+            stage: IncidentStatus::Identified,
+            channel: Channel::External,
+            template: Template {
+                title: "{title}".to_owned(),
+                body: "We found the cause of the problems with {components}.".to_owned(),
+            },
+            customised: false,
+        };
+        let handle = leptos::mount::mount_to(
+            wasm_bindgen::JsCast::unchecked_into(parent.clone()),
+            move || view! { <TemplateEditor record /> },
+        );
+        (parent, handle)
+    }
+
+    fn text(parent: &Element, selector: &str) -> String {
+        parent
+            .query_selector(selector)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+    }
+
+    /// Types `value` into the textarea the way a person does: the value, then `input`.
+    fn type_into(parent: &Element, selector: &str, value: &str) {
+        let area = parent.query_selector(selector).unwrap().unwrap();
+        js_sys::Reflect::set(
+            &area,
+            &JsValue::from_str("value"),
+            &JsValue::from_str(value),
+        )
+        .unwrap();
+        let event = web_sys::Event::new("input").unwrap();
+        area.dispatch_event(&event).unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_preview_follows_the_template_as_it_is_typed() {
+        let (parent, _handle) = editor();
+        assert!(text(&parent, "h3").starts_with("Identified · External"));
+        assert!(text(&parent, "h3").contains("Built-in"));
+        assert_eq!(
+            text(&parent, ".preview-body"),
+            "We found the cause of the problems with API and Webhooks."
+        );
+        assert_eq!(text(&parent, ".preview-title"), "Elevated API error rates");
+
+        type_into(&parent, "textarea", "{severity}: {summary}");
+        leptos::task::tick().await;
+        assert_eq!(
+            text(&parent, ".preview-body"),
+            "Sev 2: Primary database failover stalled after the 14:00 deploy"
+        );
+
+        type_into(&parent, "textarea", "Dear {customer}");
+        leptos::task::tick().await;
+        let preview = text(&parent, ".preview-body");
+        assert!(
+            preview.contains("unknown placeholder {customer}"),
+            "{preview}"
+        );
+        assert!(parent
+            .query_selector(".preview-body .problem")
+            .unwrap()
+            .is_some());
+    }
+
+    #[wasm_bindgen_test]
+    fn every_placeholder_is_listed_with_its_meaning() {
+        let parent = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&parent).unwrap();
+        let _handle = leptos::mount::mount_to(
+            wasm_bindgen::JsCast::unchecked_into(parent.clone()),
+            || view! { <TemplatesSection /> },
+        );
+        let names = parent.query_selector_all(".placeholders dt").unwrap();
+        assert_eq!(names.length() as usize, PLACEHOLDERS.len());
+        let listed = text(&parent, ".placeholders");
+        for (name, meaning) in PLACEHOLDERS {
+            assert!(listed.contains(&format!("{{{name}}}")), "{name}");
+            assert!(listed.contains(meaning), "{meaning}");
+        }
+    }
+}
