@@ -1,5 +1,6 @@
 //! Wire types of the portal's own endpoints: scheduled maintenances,
-//! drafts, templates, users, settings and the audit trail.
+//! drafts, templates, users, settings, the audit trail, subscriptions,
+//! notices and deliveries.
 
 use crate::api::{validate_body, validate_name, FieldError, Role, SessionUser, MAX_BODY, MAX_NAME};
 use crate::status::IncidentStatus;
@@ -292,4 +293,112 @@ mod tests {
             "password"
         );
     }
+}
+
+/// A subscription as its owner sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SubscriberRecord {
+    /// Id.
+    pub id: String,
+    /// `public` or `internal`.
+    pub audience: String,
+    /// `email` or `webhook`.
+    pub channel: String,
+    /// Email address or URL.
+    pub address: String,
+    /// Message shape.
+    pub format: String,
+    /// Component ids, or `null` for the whole page.
+    pub components: Option<Vec<String>>,
+    /// Confirmed (double opt-in done).
+    pub confirmed: bool,
+}
+
+/// An update as a staff notice.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Notice {
+    /// Update id.
+    pub id: String,
+    /// The incident.
+    pub incident_id: String,
+    /// Its issue key.
+    pub issue_key: String,
+    /// Its public title.
+    pub title: String,
+    /// Its internal summary.
+    pub summary: String,
+    /// Its severity label, e.g. "Sev 2".
+    pub severity: String,
+    /// A rehearsal.
+    pub drill: bool,
+    /// `public` or `internal`.
+    pub visibility: String,
+    /// The status the update announced.
+    pub status: String,
+    /// `public` or `internal`.
+    pub audience: String,
+    /// The message.
+    pub body: String,
+    /// When.
+    #[serde(with = "crate::time::millis")]
+    pub created_at: DateTime<Utc>,
+    /// Who holds the incident's roles.
+    #[serde(default)]
+    pub roles: crate::api::Roles,
+    /// Names of the affected components.
+    #[serde(default)]
+    pub components: Vec<String>,
+}
+
+/// Body of `POST /api/me/subscriptions`: a staff member subscribes to
+/// internal notices.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StaffSubscription {
+    /// `email` or `webhook`.
+    pub channel: String,
+    /// Email address or URL.
+    pub address: String,
+    /// For webhooks: `generic` (JSON notice) or `chat` (`{"text": …}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// Only these components; everything when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub components: Option<Vec<String>>,
+}
+
+/// Answer to `POST /api/me/feed`: the personal feed's address.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeedAddress {
+    /// The Atom feed's URL, with its secret; shown this once.
+    pub url: String,
+}
+
+/// One delivery of the outbox, as admins see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeliveryRecord {
+    /// Row id.
+    pub id: i64,
+    /// The subscriber.
+    pub subscriber_id: String,
+    /// Where it goes (email address or URL).
+    pub address: String,
+    /// `confirm`, `new`, `update`, `reminder` or `notice`.
+    pub kind: String,
+    /// Sent with every attempt (the receiver drops repeats by it).
+    pub idempotency_key: String,
+    /// `pending`, `delivered` or `failed`.
+    pub status: String,
+    /// Attempts so far.
+    pub attempts: i64,
+    /// Why the last attempt failed.
+    pub last_error: Option<String>,
+    /// When it was queued.
+    #[serde(with = "crate::time::millis")]
+    pub created_at: DateTime<Utc>,
 }

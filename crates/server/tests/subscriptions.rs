@@ -476,6 +476,19 @@ async fn the_staff_atom_feed_carries_notices_and_refuses_wrong_or_revoked_tokens
         .json;
     assert_eq!(notices[0]["drill"], true);
     assert_eq!(notices[0]["visibility"], "internal");
+    // A notice carries what staff need: components and roles.
+    let open = notices
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["issue_key"] == "OPS-142")
+        .unwrap();
+    assert!(open["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c == "API"));
+    assert!(open["roles"]["incident_manager"].is_string(), "{open}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

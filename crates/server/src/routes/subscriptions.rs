@@ -7,7 +7,7 @@ use super::ApiJson;
 use crate::auth::{Admin, Caller};
 use crate::error::AppError;
 use crate::feeds;
-use crate::store::notify::{self, Delivery, NewSubscriber, Notice, SubscriberRecord};
+use crate::store::notify::{self, NewSubscriber};
 use crate::store::public::Reader;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
@@ -17,7 +17,10 @@ use axum::Json;
 use herald_model::api::{
     validate_url, ApiError, FieldError, NewSubscription, SubscriptionAccepted,
 };
-use serde::{Deserialize, Serialize};
+use herald_model::portal::{
+    DeliveryRecord, FeedAddress, Notice, StaffSubscription, SubscriberRecord,
+};
+use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -160,22 +163,6 @@ async fn unsubscribe_post(state: State<AppState>, q: Query<LinkQuery>) -> Respon
     unsubscribe(state, q).await
 }
 
-/// Body of `POST /api/me/subscriptions`.
-#[derive(Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-struct StaffSubscription {
-    /// `email` or `webhook`.
-    channel: String,
-    /// Email address or URL.
-    address: String,
-    /// For webhooks: `generic` (JSON notice) or `chat` (`{"text": …}`).
-    #[serde(default)]
-    format: Option<String>,
-    /// Only these components; everything when absent.
-    #[serde(default)]
-    components: Option<Vec<String>>,
-}
-
 /// Your subscriptions to internal notices.
 #[utoipa::path(get, path = "/api/me/subscriptions", tag = "subscriptions",
     security(("session" = []), ("token" = [])),
@@ -256,13 +243,6 @@ async fn unsubscribe_me(
         .write_internal(move |tx, now| notify::unsubscribe_own(tx, &user.id, &id, now))
         .await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// Your personal feed's address.
-#[derive(Serialize, utoipa::ToSchema)]
-struct FeedAddress {
-    /// The Atom feed's URL, with its secret; shown this once.
-    url: String,
 }
 
 /// Create (or replace) your personal Atom feed of internal notices; the old address stops working.
@@ -352,12 +332,13 @@ async fn notices(
 /// Every recent delivery with its status, attempts and the last error.
 #[utoipa::path(get, path = "/api/deliveries", tag = "subscriptions",
     security(("session" = []), ("token" = [])),
-    responses((status = 200, description = "Deliveries, newest first", body = [Delivery]), (status = 403, description = "Not an admin", body = ApiError)))]
+    responses((status = 200, description = "Deliveries, newest first", body = [DeliveryRecord]), (status = 403, description = "Not an admin", body = ApiError)))]
 async fn deliveries(
     State(state): State<AppState>,
     _admin: Admin,
-) -> Result<Json<Vec<Delivery>>, AppError> {
-    Ok(Json(state.read(|conn| notify::recent(conn, 200)).await?))
+) -> Result<Json<Vec<DeliveryRecord>>, AppError> {
+    let recent = state.read(|conn| notify::recent(conn, 200)).await?;
+    Ok(Json(recent.into_iter().map(DeliveryRecord::from).collect()))
 }
 
 /// Subscription routes.

@@ -56,6 +56,8 @@ pub mod format {
     pub const EMAIL: &str = "email";
 }
 
+pub use herald_model::portal::{DeliveryRecord, Notice, SubscriberRecord};
+
 /// A new subscription.
 pub struct NewSubscriber<'a> {
     /// `public` (customers) or `internal` (staff).
@@ -71,25 +73,6 @@ pub struct NewSubscriber<'a> {
     /// The staff member, for internal subscriptions.
     pub user_id: Option<&'a str>,
     /// Whether it needs no confirmation (webhooks, staff).
-    pub confirmed: bool,
-}
-
-/// A subscription as its owner sees it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct SubscriberRecord {
-    /// Id.
-    pub id: String,
-    /// `public` or `internal`.
-    pub audience: String,
-    /// `email` or `webhook`.
-    pub channel: String,
-    /// Email address or URL.
-    pub address: String,
-    /// Message shape.
-    pub format: String,
-    /// Component ids, or `null` for the whole page.
-    pub components: Option<Vec<String>>,
-    /// Confirmed (double opt-in done).
     pub confirmed: bool,
 }
 
@@ -638,6 +621,22 @@ pub struct Delivery {
     pub message: Option<Message>,
 }
 
+impl From<Delivery> for DeliveryRecord {
+    fn from(d: Delivery) -> Self {
+        DeliveryRecord {
+            id: d.id,
+            subscriber_id: d.subscriber_id,
+            address: d.address,
+            kind: d.kind,
+            idempotency_key: d.idempotency_key,
+            status: d.status,
+            attempts: d.attempts,
+            last_error: d.last_error,
+            created_at: d.created_at,
+        }
+    }
+}
+
 fn delivery_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Delivery> {
     Ok(Delivery {
         id: r.get(0)?,
@@ -740,41 +739,13 @@ pub fn feed_token_valid(conn: &Connection, secret: &str) -> StoreResult<bool> {
     )?)
 }
 
-/// An update as a staff notice.
-#[derive(Clone, Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct Notice {
-    /// Update id.
-    pub id: String,
-    /// The incident.
-    pub incident_id: String,
-    /// Its issue key.
-    pub issue_key: String,
-    /// Its public title.
-    pub title: String,
-    /// Its internal summary.
-    pub summary: String,
-    /// Its severity label, e.g. "Sev 2".
-    pub severity: String,
-    /// A rehearsal.
-    pub drill: bool,
-    /// `public` or `internal`.
-    pub visibility: String,
-    /// The status the update announced.
-    pub status: String,
-    /// `public` or `internal`.
-    pub audience: String,
-    /// The message.
-    pub body: String,
-    /// When.
-    #[serde(with = "herald_model::time::millis")]
-    pub created_at: DateTime<Utc>,
-}
-
 /// The most recent notices (every update of every incident), newest first.
 pub fn notices(conn: &Connection, limit: usize) -> StoreResult<Vec<Notice>> {
     let mut stmt = conn.prepare_cached(
         "SELECT u.id, i.id, coalesce(i.issue_key, ''), i.name, coalesce(i.summary, ''), i.severity, i.drill,
-             i.visibility, u.status, u.audience, u.body, u.created_at
+             i.visibility, u.status, u.audience, u.body, u.created_at, i.roles_json,
+             (SELECT json_group_array(c.name) FROM incident_components ic
+                  JOIN components c ON c.id = ic.component_id WHERE ic.incident_id = i.id)
          FROM incident_updates u JOIN incidents i ON i.id = u.incident_id
          WHERE i.kind = 'incident' ORDER BY u.created_at DESC, u.seq DESC LIMIT ?1",
     )?;
@@ -797,6 +768,14 @@ pub fn notices(conn: &Connection, limit: usize) -> StoreResult<Vec<Notice>> {
                 audience: r.get(9)?,
                 body: r.get(10)?,
                 created_at: parse_ts(&r.get::<_, String>(11)?)?,
+                roles: r
+                    .get::<_, Option<String>>(12)?
+                    .and_then(|json| serde_json::from_str(&json).ok())
+                    .unwrap_or_default(),
+                components: r
+                    .get::<_, Option<String>>(13)?
+                    .and_then(|json| serde_json::from_str(&json).ok())
+                    .unwrap_or_default(),
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
