@@ -15,8 +15,9 @@ use herald_model::api::{
 };
 use herald_model::cadence::Cadence;
 use herald_model::portal::{
-    AuditEvent, CreatedUser, DraftBody, DraftRecord, MaintenanceChange, MaintenanceRecord,
-    NewMaintenance, NewUser, TemplateRecord, TokenRecord, UserChange,
+    AuditEvent, CreatedUser, DeliveryRecord, DraftBody, DraftRecord, FeedAddress,
+    MaintenanceChange, MaintenanceRecord, NewMaintenance, NewUser, Notice, StaffSubscription,
+    SubscriberRecord, TemplateRecord, TokenRecord, UserChange,
 };
 use herald_model::templates::{Channel, Template};
 use herald_model::IncidentStatus;
@@ -311,4 +312,43 @@ pub async fn revoke_token(id: String) -> Result<(), FetchError> {
 /// `GET /api/audit?limit=`: the newest audit events (admins).
 pub async fn audit(limit: usize) -> Result<Vec<AuditEvent>, FetchError> {
     call(Method::GET, &format!("/api/audit?limit={limit}"), None).await
+}
+
+/// `GET /api/notices`: the newest internal notices.
+pub async fn notices() -> Result<Vec<Notice>, FetchError> {
+    call(Method::GET, "/api/notices", None).await
+}
+
+/// `GET /api/me/subscriptions`: your subscriptions to internal notices.
+pub async fn my_subscriptions() -> Result<Vec<SubscriberRecord>, FetchError> {
+    call(Method::GET, "/api/me/subscriptions", None).await
+}
+
+/// `POST /api/me/subscriptions`: subscribe to internal notices.
+pub async fn subscribe_me(body: StaffSubscription) -> Result<SubscriberRecord, FetchError> {
+    call(Method::POST, "/api/me/subscriptions", json(&body)).await
+}
+
+/// `DELETE /api/me/subscriptions/{id}`: end one of your subscriptions.
+pub async fn unsubscribe_me(id: String) -> Result<(), FetchError> {
+    call_empty(
+        Method::DELETE,
+        &format!("/api/me/subscriptions/{}", seg(&id)),
+    )
+    .await
+}
+
+/// `POST /api/me/feed`: a new personal feed address (the old one stops working).
+pub async fn new_feed() -> Result<FeedAddress, FetchError> {
+    call(Method::POST, "/api/me/feed", None).await
+}
+
+/// `DELETE /api/me/feed`: revoke your personal feed.
+pub async fn revoke_feed() -> Result<(), FetchError> {
+    call_empty(Method::DELETE, "/api/me/feed").await
+}
+
+/// `GET /api/deliveries`: recent deliveries with their status (admins).
+pub async fn deliveries() -> Result<Vec<DeliveryRecord>, FetchError> {
+    call(Method::GET, "/api/deliveries", None).await
 }

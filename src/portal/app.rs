@@ -10,8 +10,8 @@
 use crate::i18n::{provide_locale, Locale};
 use crate::pages::NotFoundPage;
 use crate::portal::{
-    components::PortalShell, AdminPage, ComponentsPage, DeclarePage, IncidentListPage,
-    IncidentPortalPage, LoginPage, MaintenancesPage,
+    components::PortalShell, AdminPage, ComponentsPage, DeclarePage, DeliveriesPage,
+    IncidentListPage, IncidentPortalPage, LoginPage, MaintenancesPage, NoticesPage,
 };
 use crate::site::provide_site_name;
 use leptos::prelude::*;
@@ -34,7 +34,9 @@ pub fn PortalApp() -> impl IntoView {
                     <Route path=path!("incidents/:id") view=IncidentPortalPage />
                     <Route path=path!("maintenances") view=MaintenancesPage />
                     <Route path=path!("components") view=ComponentsPage />
+                    <Route path=path!("notices") view=NoticesPage />
                     <Route path=path!("admin") view=AdminPage />
+                    <Route path=path!("deliveries") view=DeliveriesPage />
                 </ParentRoute>
             </Routes>
         </Router>

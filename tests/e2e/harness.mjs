@@ -69,13 +69,14 @@ async function startProcess(cmd, args, ready, timeoutMs = 30000) {
   return { child, output, stop };
 }
 
-/** Starts `herald serve --demo` on a fresh data directory. */
-export async function startHerald({ demo = true } = {}) {
+/** Starts `herald serve --demo` (and `args`) on a fresh data directory. */
+export async function startHerald({ demo = true, args: extra = [] } = {}) {
   const { dir, cleanup } = tempDir();
   const port = await freePort();
   const data = join(dir, 'data');
   const args = ['serve', '--data', data, '--listen', `127.0.0.1:${port}`, '--web', webDir];
   if (demo) args.push('--demo');
+  args.push(...extra);
   const proc = await startProcess(heraldBin, args, /sign in as|herald user add/);
   const password = proc.output.match(/with password (\S+)/)?.[1];
   return {

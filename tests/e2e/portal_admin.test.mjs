@@ -146,7 +146,7 @@ test('an admin adds a viewer, edits a template the declare page then uses, and s
   // The viewer signs in and gets no admin page.
   const viewer = await signedIn('/portal/admin', 'vera@herald.test', 'vera-password-1');
   await viewer.getByTestId('needs-admin').waitFor();
-  assert.equal(await viewer.getByRole('link', { name: 'Admin' }).count(), 0, 'no admin link in the nav');
+  assert.equal(await viewer.getByRole('navigation').getByRole('link', { name: 'Admin', exact: true }).count(), 0, 'no admin link in the nav');
   await closePage(viewer);
 });
 

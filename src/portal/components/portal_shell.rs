@@ -60,8 +60,10 @@ pub fn PortalShell() -> impl IntoView {
                         <li><A href="/portal" exact=true>{t(P::NavIncidents)}</A></li>
                         <li><A href="/portal/maintenances">{t(P::NavMaintenance)}</A></li>
                         <li><A href="/portal/components">{t(P::NavComponents)}</A></li>
+                        <li><A href="/portal/notices">{t(P::NavNotices)}</A></li>
                         <Show when=move || session.is_admin()>
                             <li><A href="/portal/admin">{t(P::NavAdmin)}</A></li>
+                            <li><A href="/portal/deliveries">{t(P::NavDeliveries)}</A></li>
                         </Show>
                         <li><a href="/" rel="external">{t(P::NavPublicPage)}</a></li>
                     </ul>
