@@ -123,12 +123,17 @@ fn NoticeItem(notice: Notice) -> impl IntoView {
     .collect::<Vec<_>>()
     .join(" · ");
     let href = format!("/portal/incidents/{}", notice.incident_id);
+    // The severity comes as its label ("Sev 2"); its colour from the digit.
+    let sev_class = match notice.severity.rsplit(' ').next() {
+        Some(n @ ("1" | "2" | "3")) => format!("sev sev{n}"),
+        _ => "muted".to_owned(),
+    };
     view! {
         <li class="notice-item" data-testid="notice" data-issue-key=notice.issue_key.clone()>
             <p class="notice-head">
                 <strong>{notice.issue_key.clone()}</strong>
                 " · "
-                <span class="sev">{notice.severity.clone()}</span>
+                <span class=sev_class>{notice.severity.clone()}</span>
                 " · "
                 <span>{status}</span>
                 {notice.drill.then(|| view! { <span class="tag drill" data-testid="label-drill">{t(P::LabelDrill)}</span> })}
