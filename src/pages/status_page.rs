@@ -85,40 +85,50 @@ pub fn StatusPage() -> impl IntoView {
         StoredValue::new(api::recent_incidents()),
     );
     let busy = StoredValue::new(false);
+    // A refresh asked for while one is on its way: run another right after
+    // it, so the newest request (back online, back to the tab) is answered.
+    let again = StoredValue::new(false);
     let last_attempt = StoredValue::new(0.0_f64);
 
     let refresh = move || {
         if busy.get_value() {
+            again.set_value(true);
             return;
         }
         busy.set_value(true);
-        last_attempt.set_value(now_ms());
         leptos::task::spawn_local(async move {
-            let summary_result = poll(polls.0, summary).await;
-            let others = [poll(polls.1, uptime).await, poll(polls.2, recent).await];
-            // The page may have been left while the answers were coming:
-            // everything below belongs to it.
-            if summary.is_disposed() || busy.is_disposed() {
-                return;
-            }
-            today.set(viewer_date(Utc::now()));
-            let failed = summary_result.is_err() || others.iter().any(Result::is_err);
-            match summary_result {
-                Ok(()) => {
-                    confirmed_at.set(Some(Utc::now()));
-                    first_error.set(None);
+            loop {
+                last_attempt.set_value(now_ms());
+                let summary_result = poll(polls.0, summary).await;
+                let others = [poll(polls.1, uptime).await, poll(polls.2, recent).await];
+                // The page may have been left while the answers were coming:
+                // everything below belongs to it.
+                if summary.is_disposed() || busy.is_disposed() || again.is_disposed() {
+                    return;
                 }
-                Err(error) => {
-                    leptos::logging::warn!("the summary could not be refreshed: {error}");
-                    if summary.with_untracked(Option::is_none) {
-                        first_error.set(Some(error));
+                today.set(viewer_date(Utc::now()));
+                let failed = summary_result.is_err() || others.iter().any(Result::is_err);
+                match summary_result {
+                    Ok(()) => {
+                        confirmed_at.set(Some(Utc::now()));
+                        first_error.set(None);
+                    }
+                    Err(error) => {
+                        leptos::logging::warn!("the summary could not be refreshed: {error}");
+                        if summary.with_untracked(Option::is_none) {
+                            first_error.set(Some(error));
+                        }
                     }
                 }
+                for error in others.iter().filter_map(|r| r.as_ref().err()) {
+                    leptos::logging::warn!("a document could not be refreshed: {error}");
+                }
+                refresh_failed.set(failed && summary.with_untracked(Option::is_some));
+                if !again.get_value() {
+                    break;
+                }
+                again.set_value(false);
             }
-            for error in others.iter().filter_map(|r| r.as_ref().err()) {
-                leptos::logging::warn!("a document could not be refreshed: {error}");
-            }
-            refresh_failed.set(failed && summary.with_untracked(Option::is_some));
             busy.set_value(false);
         });
     };
