@@ -209,6 +209,16 @@ test('staff read notices with their labels, subscribe to them, and keep a privat
   await page.getByRole('button', { name: 'Remove https://chat.example.com/hooks/T1' }).click();
   await mine.waitFor({ state: 'detached' });
 
+  // A JSON webhook for the API only: the list names its scope.
+  await form.getByLabel('Webhook (JSON)').check();
+  await form.getByLabel('Address').fill('https://ops.example.com/hooks/api');
+  await form.getByLabel('Only incidents on the components I choose').check();
+  await form.getByLabel('API', { exact: true }).check();
+  await form.getByRole('button', { name: 'Subscribe' }).click();
+  const scoped = page.locator('[data-testid=my-subscription][data-address="https://ops.example.com/hooks/api"]');
+  await scoped.waitFor();
+  assert.match(await scoped.textContent(), /Webhook \(JSON\).*· API /);
+
   // The private feed: made, replaced (the old address stops working), revoked.
   const feedPath = async () => {
     const url = await page.locator('#feed-url').inputValue();

@@ -3,6 +3,7 @@
 //! fetch (through [`crate::portal::api`]).
 
 mod check_box;
+mod component_choices;
 mod draft_status;
 mod error_text;
 mod external_preview;
@@ -15,6 +16,7 @@ mod text_area;
 mod text_field;
 
 pub use check_box::CheckBox;
+pub use component_choices::ComponentChoices;
 pub use draft_status::DraftStatus;
 pub use error_text::{error_text, field_label, field_problem};
 pub use external_preview::{preview_component, preview_incident, preview_update, ExternalPreview};

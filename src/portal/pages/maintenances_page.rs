@@ -6,7 +6,7 @@ use crate::components::LocalTime;
 use crate::i18n::{use_locale, Msg, PortalMsg as P};
 use crate::portal::api;
 use crate::portal::browser;
-use crate::portal::components::{error_text, CheckBox, TextArea, TextField};
+use crate::portal::components::{error_text, ComponentChoices, TextArea, TextField};
 use crate::portal::context::use_session;
 use crate::portal::t;
 use chrono::{Duration, Utc};
@@ -91,21 +91,8 @@ pub fn MaintenancesPage() -> impl IntoView {
                     <TextField id="maintenance-end" label=t(P::WindowEnd) kind="datetime-local" value=end on_input=move |v| end.set(v) />
                     <fieldset>
                         <legend>{t(P::AffectedComponents)}</legend>
-                        {move || components.get().and_then(Result::ok).unwrap_or_default().into_iter()
-                            .filter(|c| !c.component.group)
-                            .map(|c| {
-                                let id = c.component.id.clone();
-                                let id2 = id.clone();
-                                view! {
-                                    <CheckBox id=format!("maintenance-component-{id}") label=c.component.name.clone()
-                                        checked=Signal::derive(move || chosen.with(|l| l.contains(&id)))
-                                        on_change=move |on| {
-                                            let id = id2.clone();
-                                            chosen.update(|l| { l.retain(|x| *x != id); if on { l.push(id); } });
-                                        } />
-                                }
-                            })
-                            .collect_view()}
+                        <ComponentChoices id_prefix="maintenance-component" chosen
+                            components=Signal::derive(move || components.get().and_then(Result::ok).unwrap_or_default()) />
                     </fieldset>
                     {move || local_problem.get().map(|p| view! { <p class="problem" role="alert">{p}</p> })}
                     {move || create.value().get().and_then(Result::err).map(|e| view! { <p class="problem" role="alert" data-testid="publish-error">{error_text(&e)}</p> })}

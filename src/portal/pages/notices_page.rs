@@ -7,7 +7,7 @@
 use crate::components::LocalTime;
 use crate::i18n::{use_locale, Msg, PortalMsg as P};
 use crate::portal::api;
-use crate::portal::components::{error_text, CheckBox, TextField};
+use crate::portal::components::{error_text, ComponentChoices, TextField};
 use crate::portal::{t, tf};
 use herald_model::portal::{Notice, StaffSubscription, SubscriberRecord};
 use herald_model::UpdateStatus;
@@ -262,21 +262,13 @@ fn MySubscriptions() -> impl IntoView {
                         {t(P::ScopeChosen)}
                     </label>
                     <Show when=move || only_some.get()>
-                        {move || components.get().and_then(Result::ok).unwrap_or_default().into_iter()
-                            .filter(|c| !c.component.group && !c.internal_only)
-                            .map(|c| {
-                                let id = c.component.id.clone();
-                                let id2 = id.clone();
-                                view! {
-                                    <CheckBox id=format!("notice-component-{id}") label=c.component.name.clone()
-                                        checked=Signal::derive(move || chosen.with(|l| l.contains(&id)))
-                                        on_change=move |on| {
-                                            let id = id2.clone();
-                                            chosen.update(|l| { l.retain(|x| *x != id); if on { l.push(id); } });
-                                        } />
-                                }
-                            })
-                            .collect_view()}
+                        // Internal-only components are not offered: the server
+                        // takes public components only.
+                        <ComponentChoices id_prefix="notice-component" chosen
+                            components=Signal::derive(move || {
+                                let all = components.get().and_then(Result::ok).unwrap_or_default();
+                                all.into_iter().filter(|c| !c.internal_only).collect::<Vec<_>>()
+                            }) />
                     </Show>
                 </fieldset>
                 <p class="problem" role="alert" data-testid="my-subscription-problem">{move || problem.get()}</p>
