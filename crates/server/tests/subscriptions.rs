@@ -418,6 +418,12 @@ async fn component_scoped_subscribers_get_only_their_components_and_retries_deli
         .unwrap();
     assert_eq!(row["status"], "delivered");
     assert_eq!(row["attempts"], 4);
+    assert_eq!(row["channel"], "webhook");
+    assert_eq!(row["format"], "statuspage");
+    assert!(
+        row["next_attempt_at"].is_null(),
+        "nothing due once delivered"
+    );
 }
 
 #[tokio::test]

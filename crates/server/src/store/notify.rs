@@ -9,7 +9,7 @@
 //! notices carry the internal fields and go only to staff subscribers.
 
 use super::public::Reader;
-use super::{new_id, parse_enum, parse_ts, ts, StoreError, StoreResult};
+use super::{new_id, parse_enum, parse_ts, parse_ts_opt, ts, StoreError, StoreResult};
 use crate::auth;
 use crate::feeds::status_label;
 use chrono::{DateTime, Duration, Utc};
@@ -602,6 +602,10 @@ pub struct Delivery {
     pub subscriber_id: String,
     /// Where it goes (email address or URL).
     pub address: String,
+    /// `email` or `webhook`.
+    pub channel: String,
+    /// The message's shape (see [`format`]).
+    pub format: String,
     /// `confirm`, `new`, `update`, `reminder` or `notice`.
     pub kind: String,
     /// Sent with every attempt; the same for retries.
@@ -612,6 +616,9 @@ pub struct Delivery {
     pub attempts: i64,
     /// Why the last attempt failed.
     pub last_error: Option<String>,
+    /// When the next attempt is due; `None` once delivered or failed for good.
+    #[serde(with = "herald_model::time::millis_opt")]
+    pub next_attempt_at: Option<DateTime<Utc>>,
     /// When it was queued.
     #[serde(with = "herald_model::time::millis")]
     pub created_at: DateTime<Utc>,
@@ -627,11 +634,14 @@ impl From<Delivery> for DeliveryRecord {
             id: d.id,
             subscriber_id: d.subscriber_id,
             address: d.address,
+            channel: d.channel,
+            format: d.format,
             kind: d.kind,
             idempotency_key: d.idempotency_key,
             status: d.status,
             attempts: d.attempts,
             last_error: d.last_error,
+            next_attempt_at: d.next_attempt_at,
             created_at: d.created_at,
         }
     }
@@ -649,12 +659,16 @@ fn delivery_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Delivery> {
         last_error: r.get(7)?,
         created_at: parse_ts(&r.get::<_, String>(8)?)?,
         message: serde_json::from_str(&r.get::<_, String>(9)?).ok(),
+        channel: r.get(10)?,
+        format: r.get(11)?,
+        next_attempt_at: parse_ts_opt(r.get(12)?)?,
     })
 }
 
 const DELIVERY_COLUMNS: &str =
     "o.id, o.subscriber_id, s.address, o.kind, o.idempotency_key, o.status,
-    o.attempts, o.last_error, o.created_at, o.message";
+    o.attempts, o.last_error, o.created_at, o.message, s.channel, s.format,
+    CASE WHEN o.status = 'pending' THEN o.next_attempt_at END";
 
 /// Deliveries due at `now`, oldest first.
 pub fn due(conn: &Connection, now: DateTime<Utc>, limit: usize) -> StoreResult<Vec<Delivery>> {
