@@ -839,9 +839,14 @@ portal_messages! {
     Remove => "Remove",
     /// `{address}`: the subscription's email address or URL.
     RemoveNamed => "Remove {address}",
+    /// `{address}`: the new subscription's email address or URL.
+    SubscriptionAdded => "Subscribed: {address}.",
+    /// `{address}`: the ended subscription's email address or URL.
+    SubscriptionRemoved => "Removed {address}.",
     FeedHeading => "My Atom feed",
     FeedHint => "A private feed of these notices for your feed reader. Its address is the key: anyone with it can read the notices. Make a new one if it leaks; the old one stops working.",
     FeedUrl => "Feed address (shown only now)",
+    FeedUrlHint => "Copy it into your feed reader now: it is selected when you click it, and it is not shown again.",
     CreateFeed => "Create my feed",
     RegenerateFeed => "Make a new address",
     RevokeFeed => "Revoke my feed",
