@@ -850,6 +850,8 @@ portal_messages! {
     CreateFeed => "Create my feed",
     RegenerateFeed => "Make a new address",
     RevokeFeed => "Revoke my feed",
+    FeedCreated => "Your feed is ready: add its address to your feed reader.",
+    FeedReplaced => "Your feed has a new address; the old one no longer works.",
     FeedRevoked => "Your feed is revoked.",
     // Deliveries.
     DeliveriesHeading => "Deliveries",

@@ -327,6 +327,10 @@ test('staff read notices with their labels, subscribe to them, and keep a privat
   };
   await page.getByRole('button', { name: 'Create my feed' }).click();
   await page.getByTestId('feed-url').waitFor();
+  await page.getByRole('status').filter({ hasText: 'Your feed is ready' }).waitFor();
+  // Copy-friendly: a click selects the whole address.
+  await page.getByLabel('Feed address (shown only now)').click();
+  assert.ok(await page.locator('#feed-url').evaluate((input) => input.selectionStart === 0 && input.selectionEnd === input.value.length && input.value.length > 0));
   const first = await feedPath();
   const atom = await fetch(herald.url + first);
   assert.equal(atom.status, 200);
@@ -336,6 +340,7 @@ test('staff read notices with their labels, subscribe to them, and keep a privat
   await page.getByRole('button', { name: 'Make a new address' }).click();
   await page.waitForFunction((old) => !document.querySelector('#feed-url').value.endsWith(old), first.split('/').pop());
   const second = await feedPath();
+  await page.getByRole('status').filter({ hasText: 'Your feed has a new address; the old one no longer works.' }).waitFor();
   assert.equal((await fetch(herald.url + first)).status, 404, 'the old address stops working');
   assert.equal((await fetch(herald.url + second)).status, 200);
   await page.getByRole('button', { name: 'Revoke my feed' }).click();

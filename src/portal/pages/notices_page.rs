@@ -341,11 +341,16 @@ fn MyFeed() -> impl IntoView {
         }
     };
     let create = move |_| {
+        let done = if url.get_untracked().is_some() {
+            t(P::FeedReplaced)
+        } else {
+            t(P::FeedCreated)
+        };
         spawn_local(async move {
             match api::new_feed().await {
                 Ok(feed) => {
                     url.set(Some(feed.url));
-                    note.set(None);
+                    note.set(Some(done));
                     problem.set(None);
                 }
                 Err(e) => problem.set(Some(error_text(&e))),
