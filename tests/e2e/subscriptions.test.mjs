@@ -79,10 +79,15 @@ async function startMailbox() {
   };
 }
 
-/** The path of the first `…/api/<what>?token=…` link in a mail's text. */
+/** A mail's body as text (it is sent quoted-printable). */
+function bodyText(mail) {
+  const body = mail.slice(mail.indexOf('\r\n\r\n') + 4);
+  return body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The path of the first `…/api/<what>?token=…` link in a mail's body. */
 function linkPath(mail, what) {
-  // Quoted-printable: soft line breaks and `=XX` escapes.
-  const text = mail.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  const text = bodyText(mail);
   const found = text.match(new RegExp(`/api/${what}\\?token=[^\\s>]+`));
   assert.ok(found, `no ${what} link in ${text}`);
   return found[0];
@@ -176,7 +181,7 @@ test('a webhook subscribed to one component gets its next public update, and not
   }
 });
 
-test('an email subscription is told to confirm; wrong input is refused with the reason', async () => {
+test('an email subscription is told to confirm, its links open pages saying what happened; wrong input is refused with the reason', async () => {
   const page = await newPage(browser);
   await openSubscribe(page);
 
@@ -228,6 +233,22 @@ test('an email subscription is told to confirm; wrong input is refused with the 
   await landing.getByRole('link', { name: 'Back to the status page' }).click();
   await landing.getByRole('heading', { level: 1 }).first().waitFor();
   assert.equal(new URL(landing.url()).pathname, '/');
+
+  // The next update reaches the confirmed address; its unsubscribe link
+  // opens a page saying no more will come.
+  const api = await adminApi();
+  const incidents = await (await api('/api/incidents')).json();
+  const open = incidents.find((i) => i.title === 'Elevated API error rates');
+  const posted = await api(`/api/incidents/${open.id}/updates`, {
+    version: open.version, status: open.status, body: 'Error rates are still normal; we keep watching.',
+  });
+  assert.equal(posted.status, 200, await posted.text());
+  const update = await waitFor(
+    () => mailbox.mails.find((m) => /^To: .*customer@example\.com/m.test(m) && bodyText(m).includes('we keep watching')),
+    'the update email');
+  await landing.goto(herald.url + linkPath(update, 'subscribers/unsubscribe'));
+  await landing.getByRole('heading', { level: 1, name: 'Unsubscribed' }).waitFor();
+  await landing.getByText('customer@example.com will receive no more updates.').waitFor();
   landing.errors = landing.errors.filter((e) => !/status of 404/.test(e));
   await closePage(landing);
 });
