@@ -105,6 +105,7 @@ pub fn SubscribePage() -> impl IntoView {
     let sending = RwSignal::new(false);
     let error = RwSignal::new(None::<FetchError>);
     let done = RwSignal::new(None::<(Channel, String)>);
+    let done_message = NodeRef::<leptos::html::P>::new();
     // The components, read (from the summary the home page reads too) only
     // when someone wants to choose among them.
     let components = RwSignal::new(None::<Result<Vec<Entry>, FetchError>>);
@@ -154,7 +155,15 @@ pub fn SubscribePage() -> impl IntoView {
             }
             sending.set(false);
             match answer {
-                Ok(_) => done.set(Some((how, address.get_untracked().trim().to_owned()))),
+                Ok(_) => {
+                    done.set(Some((how, address.get_untracked().trim().to_owned())));
+                    // After the form is hidden (the focused button with it).
+                    request_animation_frame(move || {
+                        if let Some(message) = done_message.get_untracked() {
+                            let _ = message.focus();
+                        }
+                    });
+                }
                 Err(e) => error.set(Some(e)),
             }
         });
@@ -197,17 +206,28 @@ pub fn SubscribePage() -> impl IntoView {
         .into_any(),
     };
 
-    let form = move || {
-        if let Some((how, to)) = done.get() {
-            let text = match how {
-                Channel::Email => locale.fill(Msg::SubscribeEmailSent, &[("address", &to)]),
-                Channel::Webhook => locale.fill(Msg::SubscribeWebhookDone, &[("url", &to)]),
-            };
-            return view! { <p class="notice-ok" role="status" data-testid="subscribe-done">{text}</p> }
-                .into_any();
-        }
-        view! {
-            <form class="subscribe-form" on:submit=submit novalidate=true>
+    let done_text = move || {
+        done.get().map(|(how, to)| match how {
+            Channel::Email => locale.fill(Msg::SubscribeEmailSent, &[("address", &to)]),
+            Channel::Webhook => locale.fill(Msg::SubscribeWebhookDone, &[("url", &to)]),
+        })
+    };
+
+    view! {
+        <SiteHeader>
+            <SiteTitle />
+        </SiteHeader>
+        <main id="main" class="wrap subscribe" tabindex="-1">
+            <h1>{locale.text(Msg::SubscribeHeading)}</h1>
+            <p>{locale.text(Msg::SubscribeIntro)}</p>
+            // Always there, so its text is announced when it appears; the
+            // form goes away and focus moves here.
+            <p class="notice-ok" role="status" data-testid="subscribe-done" tabindex="-1"
+                node_ref=done_message hidden=move || done.with(Option::is_none)>
+                {done_text}
+            </p>
+            <form class="subscribe-form" on:submit=submit novalidate=true
+                hidden=move || done.with(Option::is_some)>
                 <fieldset>
                     <legend>{locale.text(Msg::SubscribeHow)}</legend>
                     <label class="check">
@@ -258,18 +278,6 @@ pub fn SubscribePage() -> impl IntoView {
                     {locale.text(Msg::SubscribeButton)}
                 </button>
             </form>
-        }
-        .into_any()
-    };
-
-    view! {
-        <SiteHeader>
-            <SiteTitle />
-        </SiteHeader>
-        <main id="main" class="wrap subscribe" tabindex="-1">
-            <h1>{locale.text(Msg::SubscribeHeading)}</h1>
-            <p>{locale.text(Msg::SubscribeIntro)}</p>
-            {form}
             <h2>{locale.text(Msg::SubscribeFeedsHeading)}</h2>
             <p>
                 {locale.text(Msg::SubscribeFeedsIntro)} " "

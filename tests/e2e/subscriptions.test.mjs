@@ -150,6 +150,9 @@ test('a webhook subscribed to one component gets its next public update, and not
     const done = page.getByTestId('subscribe-done');
     await done.waitFor();
     assert.equal(await done.textContent(), `Subscribed: updates will be posted to ${receiver.url}.`);
+    // The form is gone, and focus is on the message (not lost with the button).
+    assert.equal(await page.getByRole('button', { name: 'Subscribe' }).count(), 0);
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'subscribe-done');
     await closePage(page);
 
     // A comms manager posts an update to the open demo incident (on the API).
