@@ -77,6 +77,14 @@ pub struct NewSubscriber<'a> {
 }
 
 fn check_components(conn: &Connection, ids: &[String]) -> StoreResult<()> {
+    // An empty list would be a subscription that never hears anything.
+    if ids.is_empty() {
+        return Err(FieldError::new(
+            "components",
+            "choose at least one component, or leave components out for the whole page",
+        )
+        .into());
+    }
     for (i, id) in ids.iter().enumerate() {
         let public: bool = conn
             .query_row(
