@@ -835,6 +835,7 @@ portal_messages! {
     ScopeLegend => "Which incidents",
     ScopeEverything => "Every incident",
     ScopeChosen => "Only incidents on the components I choose",
+    ChooseOneComponent => "Choose at least one component, or subscribe to every incident.",
     SubscribeToNotices => "Subscribe",
     Remove => "Remove",
     /// `{address}`: the subscription's email address or URL.

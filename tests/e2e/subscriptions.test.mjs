@@ -335,6 +335,13 @@ test('staff read notices with their labels, subscribe to them, and keep a privat
   await mine.waitFor({ state: 'detached' });
   await page.getByRole('status').filter({ hasText: 'Removed https://chat.example.com/hooks/T1.' }).waitFor();
 
+  // Only some components, but none chosen: said before anything is sent.
+  await form.getByLabel('Only incidents on the components I choose').check();
+  await form.getByLabel('Address').fill('https://chat.example.com/hooks/T2');
+  await form.getByRole('button', { name: 'Subscribe' }).click();
+  await page.getByTestId('my-subscription-problem').getByText('Choose at least one component, or subscribe to every incident.').waitFor();
+  await form.getByLabel('Every incident').check();
+
   // A chat webhook that is no URL is refused next to its field, and kept.
   await form.getByLabel('Address').fill('chat.example.com/hooks/T2');
   await form.getByRole('button', { name: 'Subscribe' }).click();

@@ -166,6 +166,7 @@ fn MySubscriptions() -> impl IntoView {
     let chosen = RwSignal::new(Vec::<String>::new());
     let problem = RwSignal::new(None::<FetchError>);
     let note = RwSignal::new(None::<String>);
+    let none_chosen = RwSignal::new(false);
     let sending = RwSignal::new(false);
     let address_problem = Signal::derive(move || {
         problem.with(|p| match p {
@@ -193,6 +194,11 @@ fn MySubscriptions() -> impl IntoView {
             return;
         }
         let picked = only_some.get_untracked().then(|| chosen.get_untracked());
+        none_chosen.set(picked.as_ref().is_some_and(Vec::is_empty));
+        if none_chosen.get_untracked() {
+            problem.set(None);
+            return;
+        }
         let body = way
             .get_untracked()
             .request(&address.get_untracked(), picked);
@@ -315,7 +321,12 @@ fn MySubscriptions() -> impl IntoView {
                     </Show>
                 </fieldset>
                 <p class="problem" role="alert" data-testid="my-subscription-problem">
-                    {move || problem.get().map(|e| error_text(&e))}
+                    {move || {
+                        problem
+                            .get()
+                            .map(|e| error_text(&e))
+                            .or_else(|| none_chosen.get().then(|| t(P::ChooseOneComponent).to_owned()))
+                    }}
                 </p>
                 <p class="saved" role="status" data-testid="my-subscription-note">{move || note.get()}</p>
                 <div class="actions">
