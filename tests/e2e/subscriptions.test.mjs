@@ -414,7 +414,7 @@ test('admins see a failed delivery and its reason; staff without the role cannot
   assert.equal(await column('Status'), 'Failed');
   assert.equal(await column('Channel'), 'Webhook');
   assert.equal(await column('To'), closed);
-  assert.equal(await column('For'), 'Incident update');
+  assert.equal(await column('For'), 'Incident updateElevated API error rates');
   assert.ok(Number(await column('Attempts')) >= 2, 'retried before giving up');
   assert.match(await column('Last error'), /\S/, 'the reason is shown');
   assert.equal(await column('Next attempt'), 'none', 'nothing more is tried');

@@ -405,6 +405,9 @@ pub struct DeliveryRecord {
     /// When the next attempt is due; `null` once delivered or failed for good.
     #[serde(with = "crate::time::millis_opt")]
     pub next_attempt_at: Option<DateTime<Utc>>,
+    /// What the message is about: an email's subject, or the incident,
+    /// maintenance or notice a webhook carries.
+    pub subject: Option<String>,
     /// When it was queued.
     #[serde(with = "crate::time::millis")]
     pub created_at: DateTime<Utc>,

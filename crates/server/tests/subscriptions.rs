@@ -458,6 +458,7 @@ async fn component_scoped_subscribers_get_only_their_components_and_retries_deli
         row["next_attempt_at"].is_null(),
         "nothing due once delivered"
     );
+    assert_eq!(row["subject"], "Emails are delayed");
 }
 
 #[tokio::test]

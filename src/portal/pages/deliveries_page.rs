@@ -116,7 +116,10 @@ fn DeliveryTable() -> impl IntoView {
                                     <td><span class=format!("tag delivery-{}", d.status)>{t(status_label(&d.status))}</span></td>
                                     <td class="channel">{t(channel_label(&d.channel, &d.format))}</td>
                                     <td class="address">{d.address.clone()}</td>
-                                    <td>{t(kind_label(&d.kind))}</td>
+                                    <td>
+                                        {t(kind_label(&d.kind))}
+                                        {d.subject.clone().map(|s| view! { <span class="subject">{s}</span> })}
+                                    </td>
                                     <td>{d.attempts}</td>
                                     <td class="last-error">{d.last_error.clone().unwrap_or_default()}</td>
                                     <td class="next-attempt">{match d.next_attempt_at {
@@ -152,6 +155,7 @@ mod tests {
             attempts: 1,
             last_error: None,
             next_attempt_at: None,
+            subject: None,
             created_at: Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap(),
         }
     }

@@ -44,6 +44,28 @@ pub enum Message {
     },
 }
 
+impl Message {
+    /// What the message is about, in one line, for the admins' delivery
+    /// list: an email's subject, or the incident, maintenance or notice a
+    /// webhook carries.
+    pub fn headline(&self) -> Option<String> {
+        match self {
+            Message::Email { subject, .. } => Some(subject.clone()),
+            Message::Webhook { body, .. } => {
+                let text_at = |path: &str| body.pointer(path).and_then(|v| v.as_str());
+                text_at("/incident/name")
+                    .or_else(|| text_at("/scheduled_maintenance/name"))
+                    .map(str::to_owned)
+                    .or_else(|| {
+                        let (key, summary) = (text_at("/issue_key")?, text_at("/summary")?);
+                        Some(format!("{key} - {summary}"))
+                    })
+                    .or_else(|| text_at("/text")?.lines().next().map(str::to_owned))
+            }
+        }
+    }
+}
+
 /// A subscriber's webhook body shape.
 pub mod format {
     /// Statuspage's webhook body (`meta`, `page`, `incident`): customers.
@@ -650,6 +672,7 @@ impl From<Delivery> for DeliveryRecord {
             attempts: d.attempts,
             last_error: d.last_error,
             next_attempt_at: d.next_attempt_at,
+            subject: d.message.as_ref().and_then(Message::headline),
             created_at: d.created_at,
         }
     }
@@ -802,4 +825,44 @@ pub fn notices(conn: &Connection, limit: usize) -> StoreResult<Vec<Notice>> {
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hook(body: serde_json::Value) -> Message {
+        Message::Webhook {
+            url: "https://hooks.example.com/x".into(),
+            body,
+        }
+    }
+
+    #[test]
+    fn a_headline_names_what_each_shape_of_message_is_about() {
+        let email = Message::Email {
+            to: "a@example.com".into(),
+            subject: "[Acme] API errors: Monitoring".into(),
+            text: "…".into(),
+            unsubscribe: None,
+        };
+        assert_eq!(
+            email.headline().as_deref(),
+            Some("[Acme] API errors: Monitoring")
+        );
+        let statuspage =
+            hook(json!({"meta": {}, "page": {"name": "Acme"}, "incident": {"name": "API errors"}}));
+        assert_eq!(statuspage.headline().as_deref(), Some("API errors"));
+        let reminder = hook(json!({"meta": {}, "scheduled_maintenance": {"name": "DB upgrade"}}));
+        assert_eq!(reminder.headline().as_deref(), Some("DB upgrade"));
+        let notice =
+            hook(json!({"type": "notice", "issue_key": "OPS-1", "summary": "replica lag"}));
+        assert_eq!(notice.headline().as_deref(), Some("OPS-1 - replica lag"));
+        let chat = hook(json!({"text": "OPS-1 - Sev 2 - replica lag\nStatus: Identified"}));
+        assert_eq!(
+            chat.headline().as_deref(),
+            Some("OPS-1 - Sev 2 - replica lag")
+        );
+        assert_eq!(hook(json!({"other": 1})).headline(), None);
+    }
 }
