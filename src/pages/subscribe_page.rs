@@ -56,7 +56,8 @@ pub fn choices(components: &[Component]) -> Vec<Entry> {
 /// One component's check box; `chosen` holds the ids ticked.
 fn choice(component: Component, chosen: RwSignal<Vec<String>>) -> impl IntoView {
     let id = component.id;
-    // The box is drawn again when the list is; it starts as chosen says.
+    // Drawn again (the list loaded again after a failed read), a box starts
+    // as `chosen` says.
     let checked = chosen.with_untracked(|ids| ids.contains(&id));
     let toggle = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
