@@ -19,7 +19,7 @@ use herald_model::api::{ApiError, NewSubscription, SubscriptionAccepted};
 use herald_model::herald::{
     self, HistoryIndex, HistoryMonth, IncidentDoc, MaintenanceDoc, UptimeDoc,
 };
-use herald_model::v2::{paths, ComponentsDoc, IncidentsDoc, SummaryDoc};
+use herald_model::v2::{paths, IncidentsDoc, SummaryDoc};
 use serde::de::DeserializeOwned;
 use std::fmt;
 use web_sys::RequestCache;
@@ -95,11 +95,6 @@ pub async fn fetch_maintenance(id: String) -> Result<MaintenanceDoc, FetchError>
 /// `/api/herald/history/index.json`: the months that have history.
 pub async fn fetch_history_index() -> Result<HistoryIndex, FetchError> {
     get_json(herald::paths::HISTORY_INDEX).await
-}
-
-/// `/api/v2/components.json`: every public component and group.
-pub async fn fetch_components() -> Result<ComponentsDoc, FetchError> {
-    get_json(paths::COMPONENTS).await
 }
 
 /// `POST /api/subscribers`: subscribes a customer to public updates.

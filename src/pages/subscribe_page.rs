@@ -4,11 +4,12 @@
 //! too. Subscribing needs the Herald server; on a static host the request
 //! fails and the page says so.
 
-use crate::api::{fetch_components, subscribe, FetchError};
+use crate::api::{subscribe, summary, FetchError};
 use crate::components::{SiteFooter, SiteHeader, SiteTitle};
 use crate::i18n::{use_locale, Msg};
 use crate::site::use_site_name;
 use herald_model::api::NewSubscription;
+use herald_model::component_tree::{visible_entries, Entry};
 use herald_model::v2::Component;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -37,36 +38,44 @@ pub fn request(channel: Channel, address: &str, chosen: Option<Vec<String>>) -> 
     }
 }
 
-/// The page's components to choose from: each group (by position) with its
-/// components, then the components outside any group, as one "group" with
-/// no name.
-pub fn choices(components: &[Component]) -> Vec<(Option<String>, Vec<Component>)> {
-    let mut sorted: Vec<&Component> = components.iter().collect();
-    sorted.sort_by_key(|c| c.position);
-    let is_group = |id: &str| sorted.iter().any(|g| g.group && g.id == id);
-    let members = |group: Option<&str>| -> Vec<Component> {
-        sorted
-            .iter()
-            .filter(|c| !c.group)
-            .filter(|c| match (group, c.group_id.as_deref()) {
-                (Some(g), Some(of)) => g == of,
-                (None, of) => of.is_none_or(|of| !is_group(of)),
-                (Some(_), None) => false,
-            })
-            .map(|c| (*c).clone())
-            .collect()
-    };
-    let mut out: Vec<(Option<String>, Vec<Component>)> = sorted
+/// The page's components to choose from: groups with their components and
+/// the components outside any group, in page order, as the status page
+/// lists them ([`visible_entries`]) — except that a component shown only
+/// while degraded is offered too: that is when its subscribers want to hear.
+pub fn choices(components: &[Component]) -> Vec<Entry> {
+    let every: Vec<Component> = components
         .iter()
-        .filter(|g| g.group)
-        .map(|g| (Some(g.name.clone()), members(Some(&g.id))))
-        .filter(|(_, children)| !children.is_empty())
+        .map(|c| Component {
+            only_show_if_degraded: false,
+            ..c.clone()
+        })
         .collect();
-    let loose = members(None);
-    if !loose.is_empty() {
-        out.push((None, loose));
+    visible_entries(&every)
+}
+
+/// One component's check box; `chosen` holds the ids ticked.
+fn choice(component: Component, chosen: RwSignal<Vec<String>>) -> impl IntoView {
+    let id = component.id;
+    // Drawn again (the list loaded again after a failed read), a box starts
+    // as `chosen` says.
+    let checked = chosen.with_untracked(|ids| ids.contains(&id));
+    let toggle = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        chosen.update(|ids| {
+            ids.retain(|x| x != &id);
+            if on {
+                ids.push(id.clone());
+            }
+        });
+    };
+    view! {
+        <li>
+            <label class="check">
+                <input type="checkbox" data-testid="subscribe-component" checked=checked on:change=toggle />
+                {component.name}
+            </label>
+        </li>
     }
-    out
 }
 
 /// The subscription form.
@@ -88,6 +97,8 @@ pub fn SubscribePage() -> impl IntoView {
         ));
     });
 
+    // The browser keeps what the radios, boxes and field hold; these copy it
+    // for the request.
     let channel = RwSignal::new(Channel::Email);
     let address = RwSignal::new(String::new());
     let only_some = RwSignal::new(false);
@@ -95,7 +106,30 @@ pub fn SubscribePage() -> impl IntoView {
     let sending = RwSignal::new(false);
     let error = RwSignal::new(None::<FetchError>);
     let done = RwSignal::new(None::<(Channel, String)>);
-    let components = LocalResource::new(fetch_components);
+    let done_message = NodeRef::<leptos::html::P>::new();
+    // The components, read (from the summary the home page reads too) only
+    // when someone wants to choose among them.
+    let components = RwSignal::new(None::<Result<Vec<Entry>, FetchError>>);
+    let choose_some = move |_| {
+        only_some.set(true);
+        if components.with_untracked(|c| matches!(c, Some(Ok(_)))) {
+            return;
+        }
+        components.set(None);
+        spawn_local(async move {
+            let answer = summary().fetch().await;
+            if components.is_disposed() {
+                return;
+            }
+            components.set(Some(answer.map(|(doc, _)| {
+                doc.map(|doc| {
+                    site.0.set(Some(doc.page.name.clone()));
+                    choices(&doc.components)
+                })
+                .unwrap_or_default()
+            })));
+        });
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -122,20 +156,21 @@ pub fn SubscribePage() -> impl IntoView {
             }
             sending.set(false);
             match answer {
-                Ok(_) => done.set(Some((how, address.get_untracked().trim().to_owned()))),
+                Ok(_) => {
+                    done.set(Some((how, address.get_untracked().trim().to_owned())));
+                    // After the form is hidden (the focused button with it).
+                    request_animation_frame(move || {
+                        if let Some(message) = done_message.get_untracked() {
+                            let _ = message.focus();
+                        }
+                    });
+                }
                 Err(e) => error.set(Some(e)),
             }
         });
     };
 
-    let address_label = move || match channel.get() {
-        Channel::Email => locale.text(Msg::SubscribeEmailLabel),
-        Channel::Webhook => locale.text(Msg::SubscribeWebhookLabel),
-    };
-    let address_hint = move || match channel.get() {
-        Channel::Email => locale.text(Msg::SubscribeEmailHint),
-        Channel::Webhook => locale.text(Msg::SubscribeWebhookHint),
-    };
+    let is_email = move || channel.get() == Channel::Email;
     let address_invalid = move || {
         error.with(|e| {
             e.as_ref()
@@ -147,56 +182,36 @@ pub fn SubscribePage() -> impl IntoView {
         })
     };
 
-    let component_choices = move || {
-        let list = match components.get() {
-            Some(Ok(doc)) => choices(&doc.components),
-            Some(Err(e)) => {
-                return view! { <p class="stale">{e.message(locale)}</p> }.into_any();
-            }
-            None => return view! { <p class="muted">{locale.text(Msg::Loading)}</p> }.into_any(),
-        };
-        list.into_iter()
-            .map(|(group, members)| {
-                let boxes = members
+    let component_choices = move || match components.get() {
+        None => view! { <p class="muted">{locale.text(Msg::Loading)}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="stale">{e.message(locale)}</p> }.into_any(),
+        Some(Ok(entries)) => view! {
+            <ul class="component-choices" role="list">
+                {entries
                     .into_iter()
-                    .map(|c| {
-                        let id = c.id.clone();
-                        let checked = {
-                            let id = id.clone();
-                            move || chosen.with(|ids| ids.contains(&id))
-                        };
-                        let toggle = move |ev: leptos::ev::Event| {
-                            let on = event_target_checked(&ev);
-                            chosen.update(|ids| {
-                                ids.retain(|x| x != &id);
-                                if on {
-                                    ids.push(id.clone());
-                                }
-                            });
-                        };
-                        view! {
-                            <li>
-                                <label class="check">
-                                    <input type="checkbox" data-testid="subscribe-component" value=c.id.clone() prop:checked=checked on:change=toggle />
-                                    {c.name}
-                                </label>
+                    .map(|entry| match entry {
+                        Entry::Group { group, children, .. } => view! {
+                            <li class="choice-group">
+                                <span class="group-name">{group.name}</span>
+                                <ul role="list">
+                                    {children.into_iter().map(|c| choice(c, chosen)).collect_view()}
+                                </ul>
                             </li>
                         }
+                        .into_any(),
+                        Entry::Standalone(c) => choice(c, chosen).into_any(),
                     })
-                    .collect_view();
-                match group {
-                    Some(name) => view! {
-                        <li class="choice-group">
-                            <span class="group-name">{name}</span>
-                            <ul role="list">{boxes}</ul>
-                        </li>
-                    }
-                    .into_any(),
-                    None => boxes.into_any(),
-                }
-            })
-            .collect_view()
-            .into_any()
+                    .collect_view()}
+            </ul>
+        }
+        .into_any(),
+    };
+
+    let done_text = move || {
+        done.get().map(|(how, to)| match how {
+            Channel::Email => locale.fill(Msg::SubscribeEmailSent, &[("address", &to)]),
+            Channel::Webhook => locale.fill(Msg::SubscribeWebhookDone, &[("url", &to)]),
+        })
     };
 
     view! {
@@ -206,75 +221,64 @@ pub fn SubscribePage() -> impl IntoView {
         <main id="main" class="wrap subscribe" tabindex="-1">
             <h1>{locale.text(Msg::SubscribeHeading)}</h1>
             <p>{locale.text(Msg::SubscribeIntro)}</p>
-            <Show
-                when=move || done.get().is_none()
-                fallback=move || {
-                    let (how, to) = done.get().unwrap_or((Channel::Email, String::new()));
-                    let text = match how {
-                        Channel::Email => locale.fill(Msg::SubscribeEmailSent, &[("address", &to)]),
-                        Channel::Webhook => locale.fill(Msg::SubscribeWebhookDone, &[("url", &to)]),
-                    };
-                    view! {
-                        <p class="notice-ok" role="status" data-testid="subscribe-done">{text}</p>
-                    }
-                }
-            >
-                <form class="subscribe-form" on:submit=submit novalidate=true>
-                    <fieldset>
-                        <legend>{locale.text(Msg::SubscribeHow)}</legend>
-                        <label class="check">
-                            <input type="radio" name="channel" value="email"
-                                prop:checked=move || channel.get() == Channel::Email
-                                on:change=move |_| channel.set(Channel::Email) />
-                            {locale.text(Msg::SubscribeByEmail)}
-                        </label>
-                        <label class="check">
-                            <input type="radio" name="channel" value="webhook"
-                                prop:checked=move || channel.get() == Channel::Webhook
-                                on:change=move |_| channel.set(Channel::Webhook) />
-                            {locale.text(Msg::SubscribeByWebhook)}
-                        </label>
-                    </fieldset>
-                    <div class="field">
-                        <label for="subscribe-address">{address_label}</label>
-                        <input
-                            id="subscribe-address"
-                            type=move || if channel.get() == Channel::Email { "email" } else { "url" }
-                            autocomplete=move || if channel.get() == Channel::Email { "email" } else { "url" }
-                            required=true
-                            aria-describedby="subscribe-address-hint subscribe-error"
-                            aria-invalid=move || address_invalid().to_string()
-                            prop:value=move || address.get()
-                            on:input=move |ev| address.set(event_target_value(&ev))
-                        />
-                        <p class="hint" id="subscribe-address-hint">{address_hint}</p>
-                    </div>
-                    <fieldset>
-                        <legend>{locale.text(Msg::SubscribeWhat)}</legend>
-                        <label class="check">
-                            <input type="radio" name="scope" value="all"
-                                prop:checked=move || !only_some.get()
-                                on:change=move |_| only_some.set(false) />
-                            {locale.text(Msg::SubscribeEverything)}
-                        </label>
-                        <label class="check">
-                            <input type="radio" name="scope" value="some"
-                                prop:checked=move || only_some.get()
-                                on:change=move |_| only_some.set(true) />
-                            {locale.text(Msg::SubscribeSomeComponents)}
-                        </label>
-                        <Show when=move || only_some.get()>
-                            <ul class="component-choices" role="list">{component_choices}</ul>
-                        </Show>
-                    </fieldset>
-                    <p class="form-error" id="subscribe-error" role="alert" data-testid="subscribe-error">
-                        {move || error.get().map(|e| e.message(locale))}
+            // Always there, so its text is announced when it appears; the
+            // form goes away and focus moves here.
+            <p class="notice-ok" role="status" data-testid="subscribe-done" tabindex="-1"
+                node_ref=done_message hidden=move || done.with(Option::is_none)>
+                {done_text}
+            </p>
+            <form class="subscribe-form" on:submit=submit novalidate=true
+                hidden=move || done.with(Option::is_some)>
+                <fieldset>
+                    <legend>{locale.text(Msg::SubscribeHow)}</legend>
+                    <label class="check">
+                        <input type="radio" name="channel" value="email" checked=true
+                            on:change=move |_| channel.set(Channel::Email) />
+                        {locale.text(Msg::SubscribeByEmail)}
+                    </label>
+                    <label class="check">
+                        <input type="radio" name="channel" value="webhook"
+                            on:change=move |_| channel.set(Channel::Webhook) />
+                        {locale.text(Msg::SubscribeByWebhook)}
+                    </label>
+                </fieldset>
+                <div class="field">
+                    <label for="subscribe-address">
+                        {move || locale.text(if is_email() { Msg::SubscribeEmailLabel } else { Msg::SubscribeWebhookLabel })}
+                    </label>
+                    <input
+                        id="subscribe-address"
+                        type=move || if is_email() { "email" } else { "url" }
+                        autocomplete=move || if is_email() { "email" } else { "url" }
+                        required=true
+                        aria-describedby="subscribe-address-hint subscribe-error"
+                        aria-invalid=move || address_invalid().to_string()
+                        on:input=move |ev| address.set(event_target_value(&ev))
+                    />
+                    <p class="hint" id="subscribe-address-hint">
+                        {move || locale.text(if is_email() { Msg::SubscribeEmailHint } else { Msg::SubscribeWebhookHint })}
                     </p>
-                    <button type="submit" aria-busy=move || sending.get().to_string()>
-                        {locale.text(Msg::SubscribeButton)}
-                    </button>
-                </form>
-            </Show>
+                </div>
+                <fieldset>
+                    <legend>{locale.text(Msg::SubscribeWhat)}</legend>
+                    <label class="check">
+                        <input type="radio" name="scope" value="all" checked=true
+                            on:change=move |_| only_some.set(false) />
+                        {locale.text(Msg::SubscribeEverything)}
+                    </label>
+                    <label class="check">
+                        <input type="radio" name="scope" value="some" on:change=choose_some />
+                        {locale.text(Msg::SubscribeSomeComponents)}
+                    </label>
+                    <div hidden=move || !only_some.get()>{component_choices}</div>
+                </fieldset>
+                <p class="form-error" id="subscribe-error" role="alert" data-testid="subscribe-error">
+                    {move || error.get().map(|e| e.message(locale))}
+                </p>
+                <button type="submit" aria-busy=move || sending.get().to_string()>
+                    {locale.text(Msg::SubscribeButton)}
+                </button>
+            </form>
             <h2>{locale.text(Msg::SubscribeFeedsHeading)}</h2>
             <p>
                 {locale.text(Msg::SubscribeFeedsIntro)} " "
@@ -303,7 +307,9 @@ mod tests {
     }
 
     #[test]
-    fn components_are_offered_by_group_in_page_order_with_loose_ones_last() {
+    fn components_are_offered_by_group_in_page_order_even_those_shown_only_when_degraded() {
+        let mut quiet = component("quiet", false, Some("platform"), 3);
+        quiet.only_show_if_degraded = true;
         let list = vec![
             component("api", false, Some("platform"), 2),
             component("web", false, None, 1),
@@ -311,19 +317,29 @@ mod tests {
             component("db", false, Some("platform"), 1),
             component("empty", true, None, 3),
             component("orphan", false, Some("gone"), 4),
+            quiet,
         ];
         let offered: Vec<(Option<String>, Vec<String>)> = choices(&list)
             .into_iter()
-            .map(|(g, cs)| (g, cs.into_iter().map(|c| c.id).collect()))
+            .map(|entry| match entry {
+                Entry::Group {
+                    group, children, ..
+                } => (
+                    Some(group.name),
+                    children.into_iter().map(|c| c.id).collect(),
+                ),
+                Entry::Standalone(c) => (None, vec![c.id]),
+            })
             .collect();
         assert_eq!(
             offered,
             vec![
                 (
                     Some("PLATFORM".to_owned()),
-                    vec!["db".to_owned(), "api".to_owned()]
+                    vec!["db".to_owned(), "api".to_owned(), "quiet".to_owned()]
                 ),
-                (None, vec!["web".to_owned(), "orphan".to_owned()]),
+                (None, vec!["web".to_owned()]),
+                (None, vec!["orphan".to_owned()]),
             ]
         );
     }

@@ -388,6 +388,10 @@ pub struct DeliveryRecord {
     pub subscriber_id: String,
     /// Where it goes (email address or URL).
     pub address: String,
+    /// `email` or `webhook`.
+    pub channel: String,
+    /// The message's shape: `email`, `statuspage`, `generic` or `chat`.
+    pub format: String,
     /// `confirm`, `new`, `update`, `reminder` or `notice`.
     pub kind: String,
     /// Sent with every attempt (the receiver drops repeats by it).
@@ -398,6 +402,12 @@ pub struct DeliveryRecord {
     pub attempts: i64,
     /// Why the last attempt failed.
     pub last_error: Option<String>,
+    /// When the next attempt is due; `null` once delivered or failed for good.
+    #[serde(with = "crate::time::millis_opt")]
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    /// What the message is about: an email's subject, or the incident,
+    /// maintenance or notice a webhook carries.
+    pub subject: Option<String>,
     /// When it was queued.
     #[serde(with = "crate::time::millis")]
     pub created_at: DateTime<Utc>,

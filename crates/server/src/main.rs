@@ -137,9 +137,15 @@ fn main() -> anyhow::Result<()> {
             retry_base_ms,
         } => {
             let url = public_url.unwrap_or_else(|| format!("http://{listen}"));
-            let mut delivery = DeliveryConfig::new(smtp.as_deref(), &mail_from)?;
+            let runtime = tokio::runtime::Runtime::new()?;
+            // lettre's SMTP transport starts its connection pool when built,
+            // which needs the runtime it will run on.
+            let mut delivery = {
+                let _inside = runtime.enter();
+                DeliveryConfig::new(smtp.as_deref(), &mail_from)?
+            };
             delivery.retry_base = std::time::Duration::from_millis(retry_base_ms);
-            serve(&data, listen, web, &url, demo, delivery)
+            serve(runtime, &data, listen, web, &url, demo, delivery)
         }
         Command::Export { data, out, web } => {
             let n = export::export(&data, &web, &out)?;
@@ -240,6 +246,7 @@ fn seed_demo(data: &Path, state: &AppState, url: &str) -> anyhow::Result<Option<
 }
 
 fn serve(
+    runtime: tokio::runtime::Runtime,
     data: &Path,
     listen: SocketAddr,
     web: PathBuf,
@@ -256,7 +263,6 @@ fn serve(
     } else {
         None
     };
-    let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen)
             .await

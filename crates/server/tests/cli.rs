@@ -32,6 +32,10 @@ impl Drop for Server {
 }
 
 fn serve(data: &std::path::Path, demo: bool) -> Server {
+    serve_with(data, demo, &[])
+}
+
+fn serve_with(data: &std::path::Path, demo: bool, extra: &[&str]) -> Server {
     let port = free_port();
     let mut cmd = Command::new(HERALD);
     cmd.args([
@@ -48,6 +52,7 @@ fn serve(data: &std::path::Path, demo: bool) -> Server {
     if demo {
         cmd.arg("--demo");
     }
+    cmd.args(extra);
     let mut child = cmd.spawn().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let mut stdout = Vec::new();
@@ -126,6 +131,15 @@ fn serve_demo_prints_the_url_and_a_working_login_and_seeds_once() {
     assert_eq!(demo_password(&again), password);
     let components_after = http(again.port, "GET", "/api/v2/components.json", None).1;
     assert_eq!(components_before, components_after);
+}
+
+#[test]
+fn serve_with_an_smtp_server_starts_and_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let smtp = format!("smtp://127.0.0.1:{}", free_port());
+    let server = serve_with(&dir.path().join("data"), true, &["--smtp", &smtp]);
+    let (status, _) = http(server.port, "GET", "/api/v2/summary.json", None);
+    assert_eq!(status, 200);
 }
 
 #[test]

@@ -108,6 +108,27 @@ async fn kill_dash_nine_with_pending_deliveries_loses_nothing_and_duplicates_not
             .unwrap();
     }
     tokio::time::sleep(Duration::from_millis(400)).await;
+    let deliveries: serde_json::Value = client
+        .get(format!("{base}/api/deliveries"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let waiting: Vec<&serde_json::Value> = deliveries
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["address"] == hook_url.as_str())
+        .collect();
+    assert_eq!(waiting.len(), 5, "{deliveries}");
+    for d in waiting {
+        assert_eq!(d["status"], "pending", "{d}");
+        assert_eq!(d["channel"], "webhook", "{d}");
+        assert!(d["next_attempt_at"].is_string(), "a retry is due: {d}");
+    }
     herald.kill().unwrap(); // SIGKILL
     herald.wait().unwrap();
 

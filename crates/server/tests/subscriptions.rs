@@ -373,6 +373,40 @@ async fn component_scoped_subscribers_get_only_their_components_and_retries_deli
             .await;
         assert_eq!(r.status, StatusCode::ACCEPTED, "{}", r.json);
     }
+    // A subscription to no component at all is refused, not stored.
+    let none = app
+        .send(
+            Method::POST,
+            "/api/subscribers",
+            Some(json!({"webhook_url": website_url, "components": []})),
+            Auth::None,
+        )
+        .await;
+    assert_eq!(
+        none.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        none.json
+    );
+    assert_eq!(none.json["field"], "components");
+    let (viewer, password) = app.user(Role::Viewer);
+    let cookie = app.login(&viewer.email, &password).await;
+    let none = app
+        .send(
+            Method::POST,
+            "/api/me/subscriptions",
+            Some(json!({"channel": "webhook", "address": email_url, "components": []})),
+            Auth::Cookie(&cookie),
+        )
+        .await;
+    assert_eq!(
+        none.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        none.json
+    );
+    assert_eq!(none.json["field"], "components");
+
     let token = app.token(Role::Publisher).await;
     let declared = app
         .send(
@@ -418,6 +452,13 @@ async fn component_scoped_subscribers_get_only_their_components_and_retries_deli
         .unwrap();
     assert_eq!(row["status"], "delivered");
     assert_eq!(row["attempts"], 4);
+    assert_eq!(row["channel"], "webhook");
+    assert_eq!(row["format"], "statuspage");
+    assert!(
+        row["next_attempt_at"].is_null(),
+        "nothing due once delivered"
+    );
+    assert_eq!(row["subject"], "Emails are delayed");
 }
 
 #[tokio::test]

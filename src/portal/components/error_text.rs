@@ -43,6 +43,7 @@ pub fn field_label(field: &str) -> String {
         "url" => P::PostmortemUrl,
         "name" => P::Name,
         "email" => P::Email,
+        "address" => P::Address,
         "password" => P::Password,
         "scheduled_for" => P::WindowStart,
         "scheduled_until" => P::WindowEnd,

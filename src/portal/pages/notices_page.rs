@@ -4,6 +4,7 @@
 //! subscriptions to them (email, JSON webhook, chat webhook; everything or
 //! chosen components) and personal Atom feed (create, replace, revoke).
 
+use crate::api::FetchError;
 use crate::components::LocalTime;
 use crate::i18n::{use_locale, Msg, PortalMsg as P};
 use crate::portal::api;
@@ -163,7 +164,18 @@ fn MySubscriptions() -> impl IntoView {
     let address = RwSignal::new(String::new());
     let only_some = RwSignal::new(false);
     let chosen = RwSignal::new(Vec::<String>::new());
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<FetchError>);
+    let note = RwSignal::new(None::<String>);
+    let none_chosen = RwSignal::new(false);
+    let sending = RwSignal::new(false);
+    let address_problem = Signal::derive(move || {
+        problem.with(|p| match p {
+            Some(FetchError::Api(e)) if e.field.as_deref() == Some("address") => {
+                Some(e.message.clone())
+            }
+            _ => None,
+        })
+    });
     let names = move |ids: &[String]| {
         let all = components.get().and_then(Result::ok).unwrap_or_default();
         ids.iter()
@@ -178,26 +190,53 @@ fn MySubscriptions() -> impl IntoView {
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
         let picked = only_some.get_untracked().then(|| chosen.get_untracked());
+        none_chosen.set(picked.as_ref().is_some_and(Vec::is_empty));
+        if none_chosen.get_untracked() {
+            problem.set(None);
+            return;
+        }
         let body = way
             .get_untracked()
             .request(&address.get_untracked(), picked);
+        sending.set(true);
+        note.set(None);
         spawn_local(async move {
-            match api::subscribe_me(body).await {
-                Ok(_) => {
+            let answer = api::subscribe_me(body).await;
+            if sending.is_disposed() {
+                return;
+            }
+            sending.set(false);
+            match answer {
+                Ok(record) => {
                     problem.set(None);
+                    note.set(Some(tf(
+                        P::SubscriptionAdded,
+                        &[("address", &record.address)],
+                    )));
                     address.set(String::new());
                     list.refetch();
                 }
-                Err(e) => problem.set(Some(error_text(&e))),
+                Err(e) => problem.set(Some(e)),
             }
         });
     };
-    let remove = move |id: String| {
+    let remove = move |(id, gone): (String, String)| {
+        note.set(None);
         spawn_local(async move {
-            match api::unsubscribe_me(id).await {
-                Ok(()) => problem.set(None),
-                Err(e) => problem.set(Some(error_text(&e))),
+            let answer = api::unsubscribe_me(id).await;
+            if problem.is_disposed() {
+                return;
+            }
+            match answer {
+                Ok(()) => {
+                    problem.set(None);
+                    note.set(Some(tf(P::SubscriptionRemoved, &[("address", &gone)])));
+                }
+                Err(e) => problem.set(Some(e)),
             }
             list.refetch();
         });
@@ -214,6 +253,7 @@ fn MySubscriptions() -> impl IntoView {
                     <ul class="subscriptions" role="list">
                         {subs.into_iter().map(|s| {
                             let id = s.id.clone();
+                            let gone = s.address.clone();
                             let scope = match &s.components {
                                 None => t(P::ScopeEverything).to_owned(),
                                 Some(ids) => names(ids),
@@ -225,7 +265,7 @@ fn MySubscriptions() -> impl IntoView {
                                     " " <span class="address">{s.address.clone()}</span>
                                     " · " <span class="muted">{scope}</span>
                                     " "
-                                    <button type="button" class="link" aria-label=label on:click=move |_| remove(id.clone())>
+                                    <button type="button" class="link" aria-label=label on:click=move |_| remove((id.clone(), gone.clone()))>
                                         {t(P::Remove)}
                                     </button>
                                 </li>
@@ -250,6 +290,7 @@ fn MySubscriptions() -> impl IntoView {
                 <TextField id="notice-address" label=t(P::Address)
                     kind="text"
                     hint=Signal::derive(move || Some(if way.get() == Way::Email { t(P::AddressEmailHint) } else { t(P::AddressWebhookHint) }.to_owned()))
+                    problem=address_problem
                     value=address on_input=move |v| address.set(v) />
                 <fieldset>
                     <legend>{t(P::ScopeLegend)}</legend>
@@ -271,9 +312,19 @@ fn MySubscriptions() -> impl IntoView {
                             }) />
                     </Show>
                 </fieldset>
-                <p class="problem" role="alert" data-testid="my-subscription-problem">{move || problem.get()}</p>
+                <p class="problem" role="alert" data-testid="my-subscription-problem">
+                    {move || {
+                        problem
+                            .get()
+                            .map(|e| error_text(&e))
+                            .or_else(|| none_chosen.get().then(|| t(P::ChooseOneComponent).to_owned()))
+                    }}
+                </p>
+                <p class="saved" role="status" data-testid="my-subscription-note">{move || note.get()}</p>
                 <div class="actions">
-                    <button type="submit" class="primary">{t(P::SubscribeToNotices)}</button>
+                    <button type="submit" class="primary" aria-busy=move || sending.get().to_string()>
+                        {t(P::SubscribeToNotices)}
+                    </button>
                 </div>
             </form>
         </section>
@@ -286,12 +337,23 @@ fn MyFeed() -> impl IntoView {
     let url = RwSignal::new(None::<String>);
     let note = RwSignal::new(None::<&'static str>);
     let problem = RwSignal::new(None::<String>);
+    let field = NodeRef::<leptos::html::Input>::new();
+    let select_all = move || {
+        if let Some(input) = field.get() {
+            input.select();
+        }
+    };
     let create = move |_| {
+        let done = if url.get_untracked().is_some() {
+            t(P::FeedReplaced)
+        } else {
+            t(P::FeedCreated)
+        };
         spawn_local(async move {
             match api::new_feed().await {
                 Ok(feed) => {
                     url.set(Some(feed.url));
-                    note.set(None);
+                    note.set(Some(done));
                     problem.set(None);
                 }
                 Err(e) => problem.set(Some(error_text(&e))),
@@ -317,7 +379,9 @@ fn MyFeed() -> impl IntoView {
             {move || url.get().map(|u| view! {
                 <div class="field" data-testid="feed-url">
                     <label for="feed-url">{t(P::FeedUrl)}</label>
-                    <input id="feed-url" class="secret" readonly=true prop:value=u />
+                    <input id="feed-url" class="secret" readonly=true prop:value=u node_ref=field
+                        aria-describedby="feed-url-hint" on:focus=move |_| select_all() on:click=move |_| select_all() />
+                    <p class="hint" id="feed-url-hint">{t(P::FeedUrlHint)}</p>
                 </div>
             })}
             <p class="saved" role="status">{move || note.get()}</p>

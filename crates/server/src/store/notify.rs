@@ -9,7 +9,7 @@
 //! notices carry the internal fields and go only to staff subscribers.
 
 use super::public::Reader;
-use super::{new_id, parse_enum, parse_ts, ts, StoreError, StoreResult};
+use super::{new_id, parse_enum, parse_ts, parse_ts_opt, ts, StoreError, StoreResult};
 use crate::auth;
 use crate::feeds::status_label;
 use chrono::{DateTime, Duration, Utc};
@@ -42,6 +42,28 @@ pub enum Message {
         /// The body.
         body: serde_json::Value,
     },
+}
+
+impl Message {
+    /// What the message is about, in one line, for the admins' delivery
+    /// list: an email's subject, or the incident, maintenance or notice a
+    /// webhook carries.
+    pub fn headline(&self) -> Option<String> {
+        match self {
+            Message::Email { subject, .. } => Some(subject.clone()),
+            Message::Webhook { body, .. } => {
+                let text_at = |path: &str| body.pointer(path).and_then(|v| v.as_str());
+                text_at("/incident/name")
+                    .or_else(|| text_at("/scheduled_maintenance/name"))
+                    .map(str::to_owned)
+                    .or_else(|| {
+                        let (key, summary) = (text_at("/issue_key")?, text_at("/summary")?);
+                        Some(format!("{key} - {summary}"))
+                    })
+                    .or_else(|| text_at("/text")?.lines().next().map(str::to_owned))
+            }
+        }
+    }
 }
 
 /// A subscriber's webhook body shape.
@@ -77,6 +99,14 @@ pub struct NewSubscriber<'a> {
 }
 
 fn check_components(conn: &Connection, ids: &[String]) -> StoreResult<()> {
+    // An empty list would be a subscription that never hears anything.
+    if ids.is_empty() {
+        return Err(FieldError::new(
+            "components",
+            "choose at least one component, or leave components out for the whole page",
+        )
+        .into());
+    }
     for (i, id) in ids.iter().enumerate() {
         let public: bool = conn
             .query_row(
@@ -602,6 +632,10 @@ pub struct Delivery {
     pub subscriber_id: String,
     /// Where it goes (email address or URL).
     pub address: String,
+    /// `email` or `webhook`.
+    pub channel: String,
+    /// The message's shape (see [`format`]).
+    pub format: String,
     /// `confirm`, `new`, `update`, `reminder` or `notice`.
     pub kind: String,
     /// Sent with every attempt; the same for retries.
@@ -612,6 +646,9 @@ pub struct Delivery {
     pub attempts: i64,
     /// Why the last attempt failed.
     pub last_error: Option<String>,
+    /// When the next attempt is due; `None` once delivered or failed for good.
+    #[serde(with = "herald_model::time::millis_opt")]
+    pub next_attempt_at: Option<DateTime<Utc>>,
     /// When it was queued.
     #[serde(with = "herald_model::time::millis")]
     pub created_at: DateTime<Utc>,
@@ -627,11 +664,15 @@ impl From<Delivery> for DeliveryRecord {
             id: d.id,
             subscriber_id: d.subscriber_id,
             address: d.address,
+            channel: d.channel,
+            format: d.format,
             kind: d.kind,
             idempotency_key: d.idempotency_key,
             status: d.status,
             attempts: d.attempts,
             last_error: d.last_error,
+            next_attempt_at: d.next_attempt_at,
+            subject: d.message.as_ref().and_then(Message::headline),
             created_at: d.created_at,
         }
     }
@@ -649,12 +690,16 @@ fn delivery_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Delivery> {
         last_error: r.get(7)?,
         created_at: parse_ts(&r.get::<_, String>(8)?)?,
         message: serde_json::from_str(&r.get::<_, String>(9)?).ok(),
+        channel: r.get(10)?,
+        format: r.get(11)?,
+        next_attempt_at: parse_ts_opt(r.get(12)?)?,
     })
 }
 
 const DELIVERY_COLUMNS: &str =
     "o.id, o.subscriber_id, s.address, o.kind, o.idempotency_key, o.status,
-    o.attempts, o.last_error, o.created_at, o.message";
+    o.attempts, o.last_error, o.created_at, o.message, s.channel, s.format,
+    CASE WHEN o.status = 'pending' THEN o.next_attempt_at END";
 
 /// Deliveries due at `now`, oldest first.
 pub fn due(conn: &Connection, now: DateTime<Utc>, limit: usize) -> StoreResult<Vec<Delivery>> {
@@ -780,4 +825,44 @@ pub fn notices(conn: &Connection, limit: usize) -> StoreResult<Vec<Notice>> {
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hook(body: serde_json::Value) -> Message {
+        Message::Webhook {
+            url: "https://hooks.example.com/x".into(),
+            body,
+        }
+    }
+
+    #[test]
+    fn a_headline_names_what_each_shape_of_message_is_about() {
+        let email = Message::Email {
+            to: "a@example.com".into(),
+            subject: "[Acme] API errors: Monitoring".into(),
+            text: "…".into(),
+            unsubscribe: None,
+        };
+        assert_eq!(
+            email.headline().as_deref(),
+            Some("[Acme] API errors: Monitoring")
+        );
+        let statuspage =
+            hook(json!({"meta": {}, "page": {"name": "Acme"}, "incident": {"name": "API errors"}}));
+        assert_eq!(statuspage.headline().as_deref(), Some("API errors"));
+        let reminder = hook(json!({"meta": {}, "scheduled_maintenance": {"name": "DB upgrade"}}));
+        assert_eq!(reminder.headline().as_deref(), Some("DB upgrade"));
+        let notice =
+            hook(json!({"type": "notice", "issue_key": "OPS-1", "summary": "replica lag"}));
+        assert_eq!(notice.headline().as_deref(), Some("OPS-1 - replica lag"));
+        let chat = hook(json!({"text": "OPS-1 - Sev 2 - replica lag\nStatus: Identified"}));
+        assert_eq!(
+            chat.headline().as_deref(),
+            Some("OPS-1 - Sev 2 - replica lag")
+        );
+        assert_eq!(hook(json!({"other": 1})).headline(), None);
+    }
 }
