@@ -184,7 +184,11 @@ pub fn seed(
         };
 
         for past in PAST {
-            let start = now - Duration::days(past.days_ago) + Duration::hours(9);
+            // 09:00 UTC that day: mid-morning in European and American page
+            // time zones, so no seeded outage crosses a local midnight
+            // (the day it belongs to must not depend on the hour of seeding).
+            let day = (now - Duration::days(past.days_ago)).date_naive();
+            let start = day.and_hms_opt(9, 0, 0).unwrap_or_default().and_utc();
             let hit: Vec<ComponentChange> = past
                 .hit
                 .iter()
