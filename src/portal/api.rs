@@ -126,8 +126,8 @@ fn seg(id: &str) -> String {
     js_sys::encode_uri_component(id).into()
 }
 
-/// `GET /api/session`: who is signed in (401 when nobody).
-pub async fn current_user() -> Result<SessionUser, FetchError> {
+/// `GET /api/session`: who is signed in (`None` when nobody).
+pub async fn current_user() -> Result<Option<SessionUser>, FetchError> {
     call(Method::GET, "/api/session", None).await
 }
 
