@@ -79,6 +79,22 @@ test('components added and changed in the portal show on the public page; intern
   assert.doesNotMatch(await home.content(), /Vault cluster/);
   await home.context().close();
 
+  // Search moves up one place within Platform: in the portal and in the documents.
+  await page.getByRole('button', { name: 'Move Search up' }).click();
+  await page.getByText('Order saved.').waitFor();
+  await page.waitForFunction(() => {
+    const names = [...document.querySelectorAll('[data-testid=component-row]')].map((r) => r.dataset.name);
+    return names.indexOf('Search') === names.indexOf('Database') - 1;
+  });
+  const platformOrder = async () => {
+    const list = (await getJson('/api/v2/components.json')).components;
+    const platform = list.find((c) => c.name === 'Platform');
+    return list.filter((c) => c.group_id === platform.id).sort((a, b) => a.position - b.position).map((c) => c.name);
+  };
+  assert.deepEqual(await platformOrder(), ['API', 'Web dashboard', 'Search', 'Database']);
+  assert.ok(await page.getByRole('button', { name: 'Move Database down' }).isDisabled(), 'the last goes no further down');
+  assert.ok(await page.getByRole('button', { name: 'Move API up' }).isDisabled(), 'nor the first up');
+
   // Change it: a new name, operational again.
   await page.getByRole('button', { name: 'Edit Search' }).click();
   const edit = page.getByTestId('edit-component-form');
