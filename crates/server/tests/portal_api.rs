@@ -868,6 +868,7 @@ async fn admins_manage_users_tokens_templates_and_read_the_audit_trail() {
         .find(|e| e["action"] == "user.role")
         .unwrap();
     assert_eq!(role_change["actor"], admin.email.as_str());
+    assert_eq!(role_change["actor_name"], admin.name.as_str());
     assert!(role_change["before"].as_str().unwrap().contains("viewer"));
     assert!(role_change["after"].as_str().unwrap().contains("publisher"));
 }

@@ -1,5 +1,6 @@
-//! The audit trail: every write, newest first — when, who, what, on which
-//! object, and the object before and after (JSON, folded away).
+//! The audit trail: every write, newest first — when, who (by name when the
+//! actor has an account), what, on which object, and the object before and
+//! after (JSON, folded away).
 
 use crate::components::LocalTime;
 use crate::i18n::PortalMsg as P;
@@ -69,7 +70,16 @@ fn AuditRow(event: AuditEvent) -> impl IntoView {
     view! {
         <tr data-testid="audit-row">
             <td><LocalTime at=event.at /></td>
-            <td>{event.actor}</td>
+            <td>
+                {match event.actor_name {
+                    Some(name) => view! {
+                        {name}
+                        <span class="muted actor-email">{event.actor}</span>
+                    }
+                    .into_any(),
+                    None => view! { {event.actor} }.into_any(),
+                }}
+            </td>
             <td>
                 <code>{event.action}</code>
                 " "
