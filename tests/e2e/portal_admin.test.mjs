@@ -206,3 +206,32 @@ test('a token created in the portal works against the API until it is revoked; t
   await publisher.getByTestId('needs-admin').waitFor();
   await closePage(publisher);
 });
+
+test('the audit trail shows the newest fifty events and pages back to older ones', async () => {
+  const res = await fetch(`${herald.url}/api/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: herald.email, password: herald.password }),
+  });
+  const cookie = res.headers.get('set-cookie').split(';')[0];
+  for (let i = 0; i < 60; i++) {
+    const made = await fetch(`${herald.url}/api/tokens`, {
+      method: 'POST', headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ name: `batch ${i}` }),
+    });
+    assert.equal(made.status, 201);
+  }
+
+  const page = await signedIn('/portal/admin');
+  const rows = page.getByTestId('audit').getByTestId('audit-row');
+  await rows.first().waitFor();
+  const ids = async () => (await rows.evaluateAll((rs) => rs.map((r) => Number(r.dataset.id))));
+  const first = await ids();
+  assert.equal(first.length, 50);
+  await page.getByRole('button', { name: 'Show more' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=audit-row]').length > 50);
+  const both = await ids();
+  assert.deepEqual(both.slice(0, 50), first, 'the first page stays');
+  assert.ok(both.every((id, i) => i === 0 || id < both[i - 1]), 'newest first, no repeats');
+  assert.ok(both.length <= 100);
+  await closePage(page);
+});
