@@ -63,9 +63,11 @@ async fn login(
     Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
 }
 
-/// Who is signed in: the user, or `null` for nobody (no session cookie, or
-/// one that has ended). Answering 200 for nobody lets the portal ask before
-/// showing its sign-in page without the browser logging a failed request.
+/// Who is signed in: the user, or `null` for nobody.
+///
+/// Nobody is no session cookie, or one that has ended. Answering 200 for
+/// nobody lets the portal ask before showing its sign-in page without the
+/// browser logging a failed request.
 #[utoipa::path(get, path = "/api/session", tag = "session",
     security((), ("session" = []), ("token" = [])),
     responses(
