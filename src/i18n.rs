@@ -752,6 +752,14 @@ portal_messages! {
     SaveChanges => "Save changes",
     AddComponent => "Add",
     CancelEditing => "Cancel",
+    MoveUp => "Up",
+    MoveDown => "Down",
+    /// `{name}`: the component.
+    MoveUpNamed => "Move {name} up",
+    /// `{name}`: the component.
+    MoveDownNamed => "Move {name} down",
+    Actions => "Actions",
+    Moved => "Order saved.",
     // Admin.
     AdminHeading => "Admin",
     NeedsAdmin => "This page needs the admin role. Ask an admin if you need to manage people, templates or tokens.",

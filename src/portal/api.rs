@@ -126,8 +126,8 @@ fn seg(id: &str) -> String {
     js_sys::encode_uri_component(id).into()
 }
 
-/// `GET /api/session`: who is signed in (401 when nobody).
-pub async fn current_user() -> Result<SessionUser, FetchError> {
+/// `GET /api/session`: who is signed in (`None` when nobody).
+pub async fn current_user() -> Result<Option<SessionUser>, FetchError> {
     call(Method::GET, "/api/session", None).await
 }
 
@@ -309,9 +309,14 @@ pub async fn revoke_token(id: String) -> Result<(), FetchError> {
     call_empty(Method::DELETE, &format!("/api/tokens/{}", seg(&id))).await
 }
 
-/// `GET /api/audit?limit=`: the newest audit events (admins).
-pub async fn audit(limit: usize) -> Result<Vec<AuditEvent>, FetchError> {
-    call(Method::GET, &format!("/api/audit?limit={limit}"), None).await
+/// `GET /api/audit?limit=&before=`: the newest audit events, or those
+/// older than the event `before` (admins).
+pub async fn audit(limit: usize, before: Option<i64>) -> Result<Vec<AuditEvent>, FetchError> {
+    let path = match before {
+        Some(id) => format!("/api/audit?limit={limit}&before={id}"),
+        None => format!("/api/audit?limit={limit}"),
+    };
+    call(Method::GET, &path, None).await
 }
 
 /// `GET /api/notices`: the newest internal notices.

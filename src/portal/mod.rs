@@ -10,7 +10,9 @@
 //! - [`api`]: the portal's part of the HTTP layer (the internal API).
 //! - [`declare_form`], [`incident_forms`]: what each form holds and the
 //!   request it becomes; [`compose`]: filling templates; [`countdown`]: the
-//!   update cadence in words. These are plain functions with host tests.
+//!   update cadence in words; [`component_order`]: the components page's
+//!   order and moving one up or down. These are plain functions with host
+//!   tests.
 //! - [`drafts`]: autosaving a form to localStorage and the server.
 //!
 //! Not here: the rules (severity suggestion, leak guard, templates, cadence,
@@ -20,6 +22,7 @@
 pub mod api;
 pub mod app;
 mod browser;
+pub mod component_order;
 pub mod components;
 pub mod compose;
 pub mod context;

@@ -124,8 +124,7 @@ async function waitFor(check, what, ms = 20000) {
 }
 
 async function closePage(page) {
-  // Signing in, the portal first asks who is signed in: a 401 the browser logs.
-  const errors = page.errors.filter((e) => !/status of 401/.test(e));
+  const errors = page.errors;
   await page.context().close();
   assert.deepEqual(errors, []);
 }

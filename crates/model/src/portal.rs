@@ -233,6 +233,9 @@ pub struct AuditEvent {
     pub at: DateTime<Utc>,
     /// Who (email, or `cli` / `system`).
     pub actor: String,
+    /// The actor's name, when the actor is a person who has an account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_name: Option<String>,
     /// What, e.g. `incident.update`.
     pub action: String,
     /// The kind of object.

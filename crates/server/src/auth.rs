@@ -15,7 +15,7 @@ use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
 use argon2::Argon2;
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
 use herald_model::api::SessionUser;
@@ -104,7 +104,8 @@ impl FromRequestParts<AppState> for Publisher {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let Caller(user) = Caller::from_request_parts(parts, state).await?;
+        let Caller(user) =
+            <Caller as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
         if user.role.can_publish() {
             Ok(Publisher(user))
         } else {
@@ -124,7 +125,8 @@ impl FromRequestParts<AppState> for Admin {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let Caller(user) = Caller::from_request_parts(parts, state).await?;
+        let Caller(user) =
+            <Caller as FromRequestParts<AppState>>::from_request_parts(parts, state).await?;
         if user.role == herald_model::api::Role::Admin {
             Ok(Admin(user))
         } else {
@@ -155,24 +157,51 @@ fn bearer_token(parts: &Parts) -> Option<String> {
         .then(|| token.trim().to_owned())
 }
 
+/// The person a request's credential names: `None` when it carries none, or
+/// when the session or token it names is no longer valid.
+async fn identify(parts: &Parts, state: &AppState) -> Result<Option<SessionUser>, AppError> {
+    let token = bearer_token(parts);
+    let session = session_cookie(&parts.headers);
+    if token.is_none() && session.is_none() {
+        return Ok(None);
+    }
+    state
+        .read(move |conn| match (token, session) {
+            (Some(token), _) => users::user_for_token(conn, &digest(&token)),
+            (None, Some(session)) => {
+                users::user_for_session(conn, &digest(&session), chrono::Utc::now())
+            }
+            (None, None) => Ok(None),
+        })
+        .await
+}
+
 impl FromRequestParts<AppState> for Caller {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let token = bearer_token(parts);
-        let session = session_cookie(&parts.headers);
-        if token.is_none() && session.is_none() {
+        identify(parts, state)
+            .await?
+            .map(Caller)
+            .ok_or_else(AppError::unauthenticated)
+    }
+}
+
+/// `Option<Caller>`: nobody (no credential, or a session cookie that has
+/// ended) is `None` rather than 401, for endpoints that answer "who is
+/// signed in". A bearer token that is not valid is still 401: a client that
+/// sends one must learn that it is refused.
+impl OptionalFromRequestParts<AppState> for Caller {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Option<Self>, AppError> {
+        let user = identify(parts, state).await?;
+        if user.is_none() && bearer_token(parts).is_some() {
             return Err(AppError::unauthenticated());
         }
-        let user = state
-            .read(move |conn| match (token, session) {
-                (Some(token), _) => users::user_for_token(conn, &digest(&token)),
-                (None, Some(session)) => {
-                    users::user_for_session(conn, &digest(&session), chrono::Utc::now())
-                }
-                (None, None) => Ok(None),
-            })
-            .await?;
-        user.map(Caller).ok_or_else(AppError::unauthenticated)
+        Ok(user.map(Caller))
     }
 }

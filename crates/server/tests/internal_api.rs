@@ -179,7 +179,56 @@ async fn sessions_sign_in_and_out_and_wrong_passwords_are_refused() {
     let after = app
         .send(Method::GET, "/api/session", None, Auth::Cookie(&cookie))
         .await;
-    assert_eq!(after.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(after.status, StatusCode::OK, "an ended session is nobody");
+    assert_eq!(after.json, Value::Null);
+    let ended = app
+        .send(Method::GET, "/api/incidents", None, Auth::Cookie(&cookie))
+        .await;
+    assert_eq!(ended.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn asking_who_is_signed_in_answers_null_for_nobody_and_401_for_a_bad_token() {
+    let app = TestApp::new();
+    let nobody = app
+        .send(Method::GET, "/api/session", None, Auth::None)
+        .await;
+    assert_eq!(nobody.status, StatusCode::OK);
+    assert_eq!(nobody.json, Value::Null);
+    let unknown_cookie = app
+        .send(
+            Method::GET,
+            "/api/session",
+            None,
+            Auth::Cookie("herald_session=not-a-session"),
+        )
+        .await;
+    assert_eq!(unknown_cookie.status, StatusCode::OK);
+    assert_eq!(unknown_cookie.json, Value::Null);
+    let bad_token = app
+        .send(
+            Method::GET,
+            "/api/session",
+            None,
+            Auth::Bearer("not-a-token"),
+        )
+        .await;
+    assert_eq!(bad_token.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(bad_token.json["code"], "unauthenticated");
+    let token = app.token(Role::Viewer).await;
+    let viewer = app
+        .send(Method::GET, "/api/session", None, Auth::Bearer(&token))
+        .await;
+    assert_eq!(viewer.status, StatusCode::OK);
+    assert_eq!(viewer.json["role"], "viewer");
+    let other = app
+        .send(Method::GET, "/api/incidents", None, Auth::None)
+        .await;
+    assert_eq!(
+        other.status,
+        StatusCode::UNAUTHORIZED,
+        "other endpoints keep their 401"
+    );
 }
 
 #[tokio::test]

@@ -1,6 +1,6 @@
 //! The frame of every signed-in portal page: who is signed in, the portal's
 //! navigation, the overdue banner, and the page itself (an `<Outlet/>`).
-//! Nobody signed in (401) sends the person to the sign-in page.
+//! Nobody signed in sends the person to the sign-in page.
 
 use crate::i18n::PortalMsg as P;
 use crate::portal::api;
@@ -31,8 +31,8 @@ pub fn PortalShell() -> impl IntoView {
     {
         let navigate = navigate.clone();
         Effect::new(move || match answer.get() {
-            Some(Ok(user)) => session.set(Some(user)),
-            Some(Err(e)) if e.is_unauthenticated() => {
+            Some(Ok(Some(user))) => session.set(Some(user)),
+            Some(Ok(None)) => {
                 session.set(None);
                 navigate("/portal/login", Default::default());
             }
@@ -87,12 +87,12 @@ pub fn PortalShell() -> impl IntoView {
             </header>
             <main id="main" class="portal-main">
                 {move || match answer.get() {
-                    Some(Ok(_)) => view! {
+                    Some(Ok(Some(_))) => view! {
                         <OverdueBanner />
                         <Outlet />
                     }
                     .into_any(),
-                    Some(Err(e)) if !e.is_unauthenticated() => view! {
+                    Some(Err(e)) => view! {
                         <section class="notice" role="alert" data-testid="portal-error">
                             <p>{error_text(&e)}</p>
                             <button type="button" on:click=move |_| answer.refetch()>{t(P::Retry)}</button>

@@ -1,10 +1,13 @@
 //! `/portal/components`: the page's groups and components in display
 //! order, internal-only ones labelled; publishers add a component or group
 //! and change one (name, description, group, position, status, uptime bars,
-//! hidden while operational, internal only). Viewers see the list.
+//! hidden while operational, internal only) or move one up or down among its
+//! neighbours. Viewers see the list.
 
+use crate::api::FetchError;
 use crate::i18n::{use_locale, Msg, PortalMsg as P};
 use crate::portal::api;
+use crate::portal::component_order::{can_move, in_page_order, moves, Step};
 use crate::portal::components::{error_text, CheckBox, TextArea, TextField};
 use crate::portal::context::use_session;
 use crate::portal::{t, tf};
@@ -117,33 +120,6 @@ impl ComponentForm {
     }
 }
 
-/// The records in page order: each group followed by its components, then
-/// the components outside any group; `true` marks a group's member.
-pub fn in_page_order(records: &[ComponentRecord]) -> Vec<(ComponentRecord, bool)> {
-    let mut sorted: Vec<&ComponentRecord> = records.iter().collect();
-    sorted.sort_by_key(|r| (r.component.position, r.component.name.clone()));
-    let is_group = |id: &str| {
-        sorted
-            .iter()
-            .any(|g| g.component.group && g.component.id == id)
-    };
-    let mut out = Vec::new();
-    for g in sorted.iter().filter(|r| r.component.group) {
-        out.push(((*g).clone(), false));
-        for m in sorted.iter().filter(|m| {
-            !m.component.group && m.component.group_id.as_deref() == Some(&g.component.id)
-        }) {
-            out.push(((*m).clone(), true));
-        }
-    }
-    for r in sorted.iter().filter(|r| {
-        !r.component.group && r.component.group_id.as_deref().is_none_or(|g| !is_group(g))
-    }) {
-        out.push(((*r).clone(), false));
-    }
-    out
-}
-
 /// The list and, for publishers, the forms.
 #[component]
 pub fn ComponentsPage() -> impl IntoView {
@@ -158,6 +134,30 @@ pub fn ComponentsPage() -> impl IntoView {
     });
     // The component being edited: its id and version.
     let editing = RwSignal::new(None::<(String, i64)>);
+    // A step up or down: one position change per neighbour that moves.
+    let reorder = Action::new_local(move |(id, step): &(String, Step)| {
+        let changes = list
+            .get_untracked()
+            .and_then(Result::ok)
+            .map(|records| moves(&records, id, *step))
+            .unwrap_or_default();
+        async move {
+            for change in changes {
+                let patch = ComponentPatch {
+                    version: change.version,
+                    position: Some(change.position),
+                    ..ComponentPatch::default()
+                };
+                api::change_component(change.id, patch).await?;
+            }
+            Ok::<(), FetchError>(())
+        }
+    });
+    Effect::new(move || {
+        if reorder.value().get().is_some() {
+            list.refetch();
+        }
+    });
     let records = move || list.get().and_then(Result::ok).unwrap_or_default();
     let groups = Signal::derive(move || {
         records()
@@ -179,13 +179,21 @@ pub fn ComponentsPage() -> impl IntoView {
                 }
                 Some(Ok(items)) => view! {
                     <ComponentTable
-                        rows=in_page_order(&items)
+                        records=items
                         can_edit=session.can_publish()
+                        busy=reorder.pending()
                         on_edit=move |(id, version)| editing.set(Some((id, version)))
+                        on_move=move |(id, step)| { reorder.dispatch((id, step)); }
                     />
                 }
                 .into_any(),
             }}
+            <p class="problem" role="alert" data-testid="order-problem">
+                {move || reorder.value().get().and_then(Result::err).map(|e| error_text(&e))}
+            </p>
+            <p class="saved" role="status">
+                {move || matches!(reorder.value().get(), Some(Ok(()))).then(|| t(P::Moved))}
+            </p>
         </section>
         <Show when=move || session.can_publish()>
             {move || {
@@ -217,16 +225,22 @@ pub fn ComponentsPage() -> impl IntoView {
 /// The components as a table, in page order.
 #[component]
 fn ComponentTable(
-    /// The rows (see [`in_page_order`]).
-    rows: Vec<(ComponentRecord, bool)>,
-    /// Whether each row has an edit button.
+    /// Every component and group.
+    records: Vec<ComponentRecord>,
+    /// Whether each row has edit and move buttons.
     can_edit: bool,
+    /// Whether a move is on its way (the move buttons wait for it).
+    #[prop(into)]
+    busy: Signal<bool>,
     /// Called with the id and version of the row to edit.
     #[prop(into)]
     on_edit: Callback<(String, i64)>,
+    /// Called with the id of the row to move, and which way.
+    #[prop(into)]
+    on_move: Callback<(String, Step)>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let body = rows
+    let body = in_page_order(&records)
         .into_iter()
         .map(|(record, member)| {
             let c = record.component;
@@ -253,12 +267,26 @@ fn ComponentTable(
                     <td>{c.position}</td>
                     {can_edit.then(|| {
                         let label = tf(P::EditNamed, &[("name", &c.name)]);
+                        let step = |step: Step, text: P, named: P| {
+                            let id = c.id.clone();
+                            let first_or_last = !can_move(&records, &id, step);
+                            view! {
+                                <button type="button" class="link"
+                                    aria-label=tf(named, &[("name", &c.name)])
+                                    disabled=move || first_or_last || busy.get()
+                                    on:click=move |_| on_move.run((id.clone(), step))>
+                                    {t(text)}
+                                </button>
+                            }
+                        };
                         view! {
-                            <td>
+                            <td class="row-actions">
                                 <button type="button" class="link" aria-label=label
                                     on:click=move |_| on_edit.run((id.clone(), version))>
                                     {t(P::Edit)}
                                 </button>
+                                {step(Step::Up, P::MoveUp, P::MoveUpNamed)}
+                                {step(Step::Down, P::MoveDown, P::MoveDownNamed)}
                             </td>
                         }
                     })}
@@ -274,7 +302,7 @@ fn ComponentTable(
                     <th scope="col">{t(P::Status)}</th>
                     <th scope="col">{t(P::UptimeBars)}</th>
                     <th scope="col">{t(P::Position)}</th>
-                    {can_edit.then(|| view! { <th scope="col"><span class="visually-hidden">{t(P::Edit)}</span></th> })}
+                    {can_edit.then(|| view! { <th scope="col"><span class="visually-hidden">{t(P::Actions)}</span></th> })}
                 </tr>
             </thead>
             <tbody>{body}</tbody>
@@ -446,31 +474,6 @@ mod tests {
     }
 
     #[test]
-    fn groups_come_with_their_members_then_the_loose_components() {
-        let rows = in_page_order(&[
-            record("web", false, None, 5),
-            record("api", false, Some("platform"), 2),
-            record("platform", true, None, 1),
-            record("db", false, Some("platform"), 1),
-            record("vault", false, Some("gone"), 0),
-        ]);
-        let order: Vec<(&str, bool)> = rows
-            .iter()
-            .map(|(r, member)| (r.component.id.as_str(), *member))
-            .collect();
-        assert_eq!(
-            order,
-            [
-                ("platform", false),
-                ("db", true),
-                ("api", true),
-                ("vault", false),
-                ("web", false)
-            ]
-        );
-    }
-
-    #[test]
     fn the_form_becomes_the_request_that_matches_it() {
         let mut form = ComponentForm::from_record(&record("vault", false, Some("platform"), 4));
         assert!(form.internal_only);
@@ -497,5 +500,89 @@ mod tests {
         assert_eq!(new.group_id, None, "a group sits in no group");
         assert_eq!(new.status, None, "a group shows its worst member");
         assert_eq!(new.position, None, "empty: last");
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    use super::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+    use web_sys::{Element, HtmlButtonElement};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn record(
+        id: &str,
+        name: &str,
+        group: bool,
+        group_id: Option<&str>,
+        position: i64,
+    ) -> ComponentRecord {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "name": name, "status": "operational",
+            "created_at": "2026-01-01T00:00:00.000Z", "updated_at": "2026-01-01T00:00:00.000Z",
+            "position": position, "description": null, "showcase": true, "start_date": null,
+            "group_id": group_id, "page_id": "p", "group": group,
+            "only_show_if_degraded": false, "components": null, "version": 1,
+            "internal_only": id == "vault"
+        }))
+        .unwrap()
+    }
+
+    fn button(parent: &Element, label: &str) -> HtmlButtonElement {
+        parent
+            .query_selector(&format!("button[aria-label='{label}']"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no button {label}"))
+            .unchecked_into()
+    }
+
+    #[wasm_bindgen_test]
+    async fn rows_move_up_and_down_among_their_neighbours_only() {
+        let parent = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&parent).unwrap();
+        let asked = RwSignal::new(None::<(String, Step)>);
+        let records = vec![
+            record("platform", "Platform", true, None, 1),
+            record("api", "API", false, Some("platform"), 1),
+            record("db", "Database", false, Some("platform"), 2),
+            record("vault", "Vault", false, None, 2),
+        ];
+        let _handle = leptos::mount::mount_to(parent.clone().unchecked_into(), move || {
+            view! {
+                <ComponentTable records can_edit=true busy=Signal::from(false)
+                    on_edit=|_| {} on_move=move |m| asked.set(Some(m)) />
+            }
+        });
+        let names: Vec<String> = (0..4)
+            .map(|i| {
+                let rows = parent
+                    .query_selector_all("[data-testid=component-row]")
+                    .unwrap();
+                rows.item(i)
+                    .unwrap()
+                    .unchecked_into::<Element>()
+                    .get_attribute("data-name")
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(names, ["Platform", "API", "Database", "Vault"]);
+        assert!(parent.text_content().unwrap().contains("Internal only"));
+
+        assert!(
+            button(&parent, "Move API up").disabled(),
+            "first in its group"
+        );
+        assert!(
+            button(&parent, "Move Database down").disabled(),
+            "last in its group"
+        );
+        assert!(button(&parent, "Move Platform up").disabled());
+        assert!(!button(&parent, "Move Vault up").disabled());
+
+        button(&parent, "Move Database up").click();
+        leptos::task::tick().await;
+        assert_eq!(asked.get_untracked(), Some(("db".to_owned(), Step::Up)));
     }
 }

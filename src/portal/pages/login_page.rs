@@ -1,4 +1,5 @@
-//! `/portal/login`: signing in with email and password.
+//! `/portal/login`: signing in with email and password. Someone who is
+//! already signed in goes straight on to the portal.
 
 use crate::api::FetchError;
 use crate::i18n::PortalMsg as P;
@@ -17,15 +18,19 @@ fn login_error(error: &FetchError) -> String {
     }
 }
 
-/// The sign-in form; on success, the portal's incident list.
+/// The sign-in form; on success, or for someone already signed in, the
+/// portal's incident list.
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let sign_in = Action::new_local(|request: &LoginRequest| api::sign_in(request.clone()));
+    let already = LocalResource::new(api::current_user);
     let navigate = use_navigate();
     Effect::new(move || {
-        if let Some(Ok(_)) = sign_in.value().get() {
+        let signed_in = matches!(sign_in.value().get(), Some(Ok(_)))
+            || matches!(already.get(), Some(Ok(Some(_))));
+        if signed_in {
             navigate("/portal", Default::default());
         }
     });

@@ -63,15 +63,20 @@ async fn login(
     Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
 }
 
-/// The signed-in user.
+/// Who is signed in: the user, or `null` for nobody.
+///
+/// Nobody is no session cookie, or one that has ended. Answering 200 for
+/// nobody lets the portal ask before showing its sign-in page without the
+/// browser logging a failed request.
 #[utoipa::path(get, path = "/api/session", tag = "session",
-    security(("session" = []), ("token" = [])),
+    security((), ("session" = []), ("token" = [])),
     responses(
-        (status = 200, description = "The signed-in user", body = SessionUser),
-        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 200, description = "The signed-in user, or `null` when nobody is signed in",
+            body = Option<SessionUser>),
+        (status = 401, description = "A bearer token that is not (or no longer) valid", body = ApiError),
     ))]
-async fn current(caller: Caller) -> Json<SessionUser> {
-    Json(caller.0)
+async fn current(caller: Option<Caller>) -> Json<Option<SessionUser>> {
+    Json(caller.map(|Caller(user)| user))
 }
 
 /// Sign out: ends the session and clears the cookie.

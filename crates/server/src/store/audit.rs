@@ -41,15 +41,18 @@ pub fn count_for(
     )?)
 }
 
-/// The most recent audit events, newest first; `before_id` pages back.
+/// The most recent audit events, newest first, with the actor's name when
+/// the actor has an account; `before_id` pages back.
 pub fn list(
     conn: &rusqlite::Connection,
     limit: usize,
     before_id: Option<i64>,
 ) -> StoreResult<Vec<herald_model::portal::AuditEvent>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, at, actor, action, object_type, object_id, before_json, after_json
-         FROM audit_events WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
+        "SELECT a.id, a.at, a.actor, a.action, a.object_type, a.object_id, a.before_json,
+                a.after_json, u.name
+         FROM audit_events a LEFT JOIN users u ON u.email = a.actor
+         WHERE a.id < ?1 ORDER BY a.id DESC LIMIT ?2",
     )?;
     let events = stmt
         .query_map(params![before_id.unwrap_or(i64::MAX), limit as i64], |r| {
@@ -57,6 +60,7 @@ pub fn list(
                 id: r.get(0)?,
                 at: super::parse_ts(&r.get::<_, String>(1)?)?,
                 actor: r.get(2)?,
+                actor_name: r.get(8)?,
                 action: r.get(3)?,
                 object_type: r.get(4)?,
                 object_id: r.get(5)?,
