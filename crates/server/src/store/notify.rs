@@ -623,76 +623,49 @@ pub fn remind_maintenances(
     Ok(ids.len())
 }
 
-/// One outbox row, for the worker and the admins.
-#[derive(Clone, Debug, Serialize, Deserialize, utoipa::ToSchema)]
+/// One outbox row: what admins see ([`DeliveryRecord`], its fields read
+/// through `Deref`) and the message the worker sends.
+#[derive(Clone, Debug)]
 pub struct Delivery {
-    /// Row id.
-    pub id: i64,
-    /// The subscriber.
-    pub subscriber_id: String,
-    /// Where it goes (email address or URL).
-    pub address: String,
-    /// `email` or `webhook`.
-    pub channel: String,
-    /// The message's shape (see [`format`]).
-    pub format: String,
-    /// `confirm`, `new`, `update`, `reminder` or `notice`.
-    pub kind: String,
-    /// Sent with every attempt; the same for retries.
-    pub idempotency_key: String,
-    /// `pending`, `delivered` or `failed`.
-    pub status: String,
-    /// Attempts so far.
-    pub attempts: i64,
-    /// Why the last attempt failed.
-    pub last_error: Option<String>,
-    /// When the next attempt is due; `None` once delivered or failed for good.
-    #[serde(with = "herald_model::time::millis_opt")]
-    pub next_attempt_at: Option<DateTime<Utc>>,
-    /// When it was queued.
-    #[serde(with = "herald_model::time::millis")]
-    pub created_at: DateTime<Utc>,
+    /// The row as admins see it.
+    pub record: DeliveryRecord,
     /// The message.
-    #[serde(skip)]
-    #[schema(ignore)]
     pub message: Option<Message>,
+}
+
+impl std::ops::Deref for Delivery {
+    type Target = DeliveryRecord;
+
+    fn deref(&self) -> &DeliveryRecord {
+        &self.record
+    }
 }
 
 impl From<Delivery> for DeliveryRecord {
     fn from(d: Delivery) -> Self {
-        DeliveryRecord {
-            id: d.id,
-            subscriber_id: d.subscriber_id,
-            address: d.address,
-            channel: d.channel,
-            format: d.format,
-            kind: d.kind,
-            idempotency_key: d.idempotency_key,
-            status: d.status,
-            attempts: d.attempts,
-            last_error: d.last_error,
-            next_attempt_at: d.next_attempt_at,
-            subject: d.message.as_ref().and_then(Message::headline),
-            created_at: d.created_at,
-        }
+        d.record
     }
 }
 
 fn delivery_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Delivery> {
+    let message: Option<Message> = serde_json::from_str(&r.get::<_, String>(9)?).ok();
     Ok(Delivery {
-        id: r.get(0)?,
-        subscriber_id: r.get(1)?,
-        address: r.get(2)?,
-        kind: r.get(3)?,
-        idempotency_key: r.get(4)?,
-        status: r.get(5)?,
-        attempts: r.get(6)?,
-        last_error: r.get(7)?,
-        created_at: parse_ts(&r.get::<_, String>(8)?)?,
-        message: serde_json::from_str(&r.get::<_, String>(9)?).ok(),
-        channel: r.get(10)?,
-        format: r.get(11)?,
-        next_attempt_at: parse_ts_opt(r.get(12)?)?,
+        record: DeliveryRecord {
+            id: r.get(0)?,
+            subscriber_id: r.get(1)?,
+            address: r.get(2)?,
+            kind: r.get(3)?,
+            idempotency_key: r.get(4)?,
+            status: r.get(5)?,
+            attempts: r.get(6)?,
+            last_error: r.get(7)?,
+            created_at: parse_ts(&r.get::<_, String>(8)?)?,
+            channel: r.get(10)?,
+            format: r.get(11)?,
+            next_attempt_at: parse_ts_opt(r.get(12)?)?,
+            subject: message.as_ref().and_then(Message::headline),
+        },
+        message,
     })
 }
 
