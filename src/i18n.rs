@@ -40,6 +40,12 @@ impl Locale {
 
     /// The text of `msg` in this locale. Templates keep their `{name}`
     /// placeholders; use [`Locale::fill`] for those.
+    ///
+    /// Always inlined, like the table itself: `msg` is a constant at almost
+    /// every call, so each call folds to its one string and the module
+    /// carries only the texts its views use (the public app none of the
+    /// portal's).
+    #[inline(always)]
     pub const fn text(self, msg: Msg) -> &'static str {
         match self {
             Locale::En => en(msg),
@@ -47,22 +53,16 @@ impl Locale {
     }
 
     /// The text of `msg` with each `{name}` placeholder replaced by its value.
+    #[inline(always)]
     pub fn fill(self, msg: Msg, args: &[(&str, &str)]) -> String {
-        args.iter()
-            .fold(self.text(msg).to_owned(), |text, (name, value)| {
-                text.replace(&format!("{{{name}}}"), value)
-            })
+        fill(self.text(msg), args)
     }
 
     /// The text of `msg` split around its `{name}` placeholder, for a value
     /// that is markup rather than text (e.g. a `<time>` element).
+    #[inline(always)]
     pub fn split(self, msg: Msg, name: &str) -> (&'static str, &'static str) {
-        let text = self.text(msg);
-        let mark = format!("{{{name}}}");
-        match text.find(&mark) {
-            Some(at) => (&text[..at], &text[at + mark.len()..]),
-            None => (text, ""),
-        }
+        split(self.text(msg), name)
     }
 
     /// `at` as a date and time in the viewer's own time zone, with the zone
@@ -88,7 +88,15 @@ impl Locale {
     /// `at` in UTC, for the tooltip of every local time ("2026-11-22 08:36
     /// UTC"): the same instant for everyone, whatever their zone.
     pub fn utc_datetime(self, at: DateTime<Utc>) -> String {
-        at.format("%Y-%m-%d %H:%M UTC").to_string()
+        use chrono::{Datelike, Timelike};
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+            at.year(),
+            at.month(),
+            at.day(),
+            at.hour(),
+            at.minute()
+        )
     }
 
     /// A calendar date ("Nov 5, 2026"). Dates are days already (of the
@@ -106,9 +114,14 @@ impl Locale {
     /// A month ("November 2026") from its `YYYY-MM` spelling; the spelling
     /// itself when it is not one.
     pub fn month(self, month: &str) -> String {
-        match NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d") {
-            Ok(first) => self.format_date(first, true, false),
-            Err(_) => month.to_owned(),
+        let first = month
+            .split_once('-')
+            .filter(|(year, month)| year.len() == 4 && month.len() == 2)
+            .and_then(|(year, month)| Some((year.parse().ok()?, month.parse().ok()?)))
+            .and_then(|(year, month)| NaiveDate::from_ymd_opt(year, month, 1));
+        match first {
+            Some(first) => self.format_date(first, true, false),
+            None => month.to_owned(),
         }
     }
 
@@ -168,6 +181,22 @@ impl Locale {
             1 => self.text(Msg::OneIncident).to_owned(),
             n => self.fill(Msg::IncidentsCount, &[("count", &n.to_string())]),
         }
+    }
+}
+
+/// `text` with each `{name}` placeholder replaced by its value.
+fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    args.iter().fold(text.to_owned(), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), value)
+    })
+}
+
+/// `text` split around its `{name}` placeholder.
+fn split(text: &'static str, name: &str) -> (&'static str, &'static str) {
+    let mark = format!("{{{name}}}");
+    match text.find(&mark) {
+        Some(at) => (&text[..at], &text[at + mark.len()..]),
+        None => (text, ""),
     }
 }
 
@@ -366,6 +395,7 @@ pub enum Msg {
 }
 
 /// The English table.
+#[inline(always)]
 const fn en(msg: Msg) -> &'static str {
     match msg {
         Msg::SiteTitleFallback => "Service status",

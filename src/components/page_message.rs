@@ -12,18 +12,17 @@ use leptos_router::components::A;
 pub fn PageMessage(
     /// Why the document is not shown.
     error: FetchError,
-    /// Heading when the document does not exist.
-    not_found_heading: Msg,
+    /// Heading when the document does not exist (already in the viewer's
+    /// language: texts, not `Msg`s, so the catalogue is not looked up at
+    /// run time).
+    not_found_heading: &'static str,
     /// Explanation when the document does not exist.
-    not_found_body: Msg,
+    not_found_body: &'static str,
 ) -> impl IntoView {
     let locale = use_locale();
     let missing = error.is_not_found();
     let (heading, body) = if missing {
-        (
-            locale.text(not_found_heading).to_owned(),
-            locale.text(not_found_body).to_owned(),
-        )
+        (not_found_heading.to_owned(), not_found_body.to_owned())
     } else {
         leptos::logging::warn!("a document could not be loaded: {error}");
         (

@@ -173,8 +173,10 @@ pub fn UptimeBar(
                         .map(|index| {
                             let day = days.with_value(|days| days[index].clone());
                             // Centre the popover on its day, clamped
-                            // inside the bar by CSS.
-                            let at = (index as f64 + 0.5) * 100.0 / count.max(1) as f64;
+                            // inside the bar by CSS; in hundredths of a
+                            // percent (whole numbers: no float formatting
+                            // in the module).
+                            let at = (2 * index + 1) * 10_000 / (2 * count.max(1));
                             view! { <DayDetails day id=details_id.clone() at /> }
                         })
                 }}
@@ -195,8 +197,9 @@ fn DayDetails(
     day: UptimeDay,
     /// The element id (the days point at it with `aria-controls`).
     id: String,
-    /// Where the day's stripe is, in percent of the bar's width.
-    at: f64,
+    /// Where the day's stripe is, in hundredths of a percent of the bar's
+    /// width.
+    at: usize,
 ) -> impl IntoView {
     let locale = use_locale();
     let UptimeDay {
@@ -270,7 +273,7 @@ fn DayDetails(
             id=id
             data-testid="uptime-day-details"
             data-date=uptime.date.to_string()
-            style=format!("--at: {at:.2}%")
+            style=format!("--at: {}.{:02}%", at / 100, at % 100)
         >
             <p class="day-date">{locale.date(uptime.date)}</p>
             {status}

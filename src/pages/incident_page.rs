@@ -52,8 +52,8 @@ pub fn IncidentPage() -> impl IntoView {
                             view! {
                                 <PageMessage
                                     error
-                                    not_found_heading=Msg::IncidentNotFoundHeading
-                                    not_found_body=Msg::IncidentNotFoundBody
+                                    not_found_heading=locale.text(Msg::IncidentNotFoundHeading)
+                                    not_found_body=locale.text(Msg::IncidentNotFoundBody)
                                 />
                             }
                                 .into_any()

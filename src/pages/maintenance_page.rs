@@ -54,8 +54,8 @@ pub fn MaintenancePage() -> impl IntoView {
                             view! {
                                 <PageMessage
                                     error
-                                    not_found_heading=Msg::MaintenanceNotFoundHeading
-                                    not_found_body=Msg::MaintenanceNotFoundBody
+                                    not_found_heading=locale.text(Msg::MaintenanceNotFoundHeading)
+                                    not_found_body=locale.text(Msg::MaintenanceNotFoundBody)
                                 />
                             }
                                 .into_any()

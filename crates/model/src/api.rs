@@ -261,6 +261,7 @@ pub struct NewComponent {
     pub only_show_if_degraded: bool,
     /// First day its uptime history counts from; today when absent.
     #[serde(default)]
+    #[serde(with = "crate::time::date_opt")]
     pub start_date: Option<NaiveDate>,
     /// Staff only: never on the public page, in documents or feeds.
     #[serde(default)]

@@ -36,6 +36,7 @@ pub struct Day {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DayUptime {
     /// The date (`YYYY-MM-DD`, page time zone).
+    #[serde(with = "crate::time::date")]
     pub date: NaiveDate,
     /// The worst status the component was in that day; `null` for days
     /// before its history starts or in the future.

@@ -104,6 +104,7 @@ pub struct Component {
     /// Whether the page shows uptime bars for it.
     pub showcase: bool,
     /// First day its uptime history counts from (`YYYY-MM-DD`).
+    #[serde(with = "crate::time::date_opt")]
     pub start_date: Option<NaiveDate>,
     /// The group it belongs to, if any.
     pub group_id: Option<String>,
