@@ -77,6 +77,7 @@ pub struct IncidentRef {
 /// One day of one component's uptime bar.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(from = "FlatUptimeDay")]
 pub struct UptimeDay {
     /// Worst status, uptime and outage seconds of the day.
     #[serde(flatten)]
@@ -87,6 +88,38 @@ pub struct UptimeDay {
     /// How many more public incidents affected it that day (absent when none).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub more_incidents: usize,
+}
+
+/// [`UptimeDay`] as it is written, read field by field: serde's `flatten`
+/// would buffer every field of every day first, and its machinery is a
+/// sizeable part of the web app's module.
+#[derive(Deserialize)]
+struct FlatUptimeDay {
+    #[serde(with = "crate::time::date")]
+    date: chrono::NaiveDate,
+    worst: Option<ComponentStatus>,
+    uptime: Option<f64>,
+    partial_outage_seconds: i64,
+    major_outage_seconds: i64,
+    incidents: Vec<IncidentRef>,
+    #[serde(default)]
+    more_incidents: usize,
+}
+
+impl From<FlatUptimeDay> for UptimeDay {
+    fn from(day: FlatUptimeDay) -> Self {
+        UptimeDay {
+            uptime: DayUptime {
+                date: day.date,
+                worst: day.worst,
+                uptime: day.uptime,
+                partial_outage_seconds: day.partial_outage_seconds,
+                major_outage_seconds: day.major_outage_seconds,
+            },
+            incidents: day.incidents,
+            more_incidents: day.more_incidents,
+        }
+    }
 }
 
 impl UptimeDay {
@@ -164,4 +197,27 @@ pub struct HistoryMonth {
     pub incidents: Vec<Incident>,
     /// Scheduled maintenances planned that month, latest first.
     pub scheduled_maintenances: Vec<ScheduledMaintenance>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uptime_days_read_back_what_is_written() {
+        let json = r#"{"date":"2026-11-05","worst":"major_outage","uptime":97.43,"partial_outage_seconds":0,"major_outage_seconds":2220,"incidents":[{"id":"i1","name":"API errors","impact":"major"}],"more_incidents":2}"#;
+        let day: UptimeDay = serde_json::from_str(json).unwrap();
+        assert_eq!(day.uptime.date.to_string(), "2026-11-05");
+        assert_eq!(day.uptime.worst, Some(ComponentStatus::MajorOutage));
+        assert_eq!(day.uptime.major_outage_seconds, 2220);
+        assert_eq!(day.incidents[0].impact, Impact::Major);
+        assert_eq!(day.incident_count(), 3);
+        assert_eq!(serde_json::to_string(&day).unwrap(), json);
+
+        // A quiet day leaves `more_incidents` out, and reads back as 0.
+        let quiet = r#"{"date":"2026-11-06","worst":null,"uptime":null,"partial_outage_seconds":0,"major_outage_seconds":0,"incidents":[]}"#;
+        let day: UptimeDay = serde_json::from_str(quiet).unwrap();
+        assert_eq!((day.uptime.worst, day.more_incidents), (None, 0));
+        assert_eq!(serde_json::to_string(&day).unwrap(), quiet);
+    }
 }
