@@ -2,7 +2,7 @@
 # Installs what building and testing Herald needs, skipping whatever is
 # already installed at the right version. Safe to run again and again.
 #
-#   scripts/setup.sh            the wasm target, trunk, wasm-bindgen-cli, wasm-opt, brotli
+#   scripts/setup.sh            the wasm target, the web apps' nightly, trunk, wasm-bindgen-cli, wasm-opt, brotli
 #   scripts/setup.sh --tests    also Debian's Chromium + driver and the e2e npm packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +22,12 @@ has_version() { # command, expected text in its --version output
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+. scripts/web-toolchain.sh
+if ! rustup run "$WEB_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 ||
+  ! rustup component list --toolchain "$WEB_TOOLCHAIN" --installed | grep -q '^rust-src'; then
+  say "installing $WEB_TOOLCHAIN with rust-src (the shipped web apps' builds)"
+  rustup toolchain install "$WEB_TOOLCHAIN" --profile minimal --component rust-src
 fi
 if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
