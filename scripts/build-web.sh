@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Builds both web apps into dist/ (run scripts/setup.sh first):
-#   dist/         the public status page (index.html), served at the root
+# Builds the three web apps into dist/ (run scripts/setup.sh first):
+#   dist/         the public status page and permalinks (index.html), at the root
+#   dist/more/    the history and subscription pages (more.html), served for
+#                 /history and /subscribe, assets under /more/
 #   dist/portal/  the internal portal (portal.html), served under /portal
-# Two trunk runs, public first: trunk empties its output directory before
-# writing, so the portal's run must come second.
+# The root app first: trunk empties its output directory before writing,
+# and the others are written inside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/web-toolchain.sh
+web_release_env
 trunk build --release
+trunk build more.html --release --dist dist/more --public-url /more/
 trunk build portal.html --release --dist dist/portal --public-url /portal/
 
 # Compressed copies beside each asset, at the highest levels (the server

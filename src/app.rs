@@ -1,31 +1,49 @@
-//! The public app's root component: provides the locale and the site name,
-//! and maps URLs to pages.
+//! The public apps' root components: each provides the locale, the site
+//! name and which app it is, and maps its URLs to pages.
 //!
-//! Every public route is listed here and nowhere else; an unknown path
-//! renders [`NotFoundPage`]. The portal is a separate app with its own
-//! router (`crate::portal::app`), built into its own wasm so the public
-//! page never carries it.
+//! The public side is two apps (see [`PublicApp`]): [`App`], what a first
+//! visit loads (the status page and the permalinks), and [`MoreApp`] (the
+//! history and the subscription form), so the first visit does not download
+//! the pages it does not show. Every public route is listed here and
+//! nowhere else; an unknown path renders [`NotFoundPage`]. The portal is a
+//! third app with its own router (`crate::portal::app`).
 
 use crate::i18n::{provide_locale, Locale};
 use crate::pages::{
     HistoryPage, IncidentPage, MaintenancePage, NotFoundPage, StatusPage, SubscribePage,
 };
-use crate::site::provide_site_name;
+use crate::site::{provide_public_app, provide_site_name, PublicApp};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-/// The whole public web app.
+/// The public app a visit starts in: the status page, and the incident
+/// and maintenance permalinks it links to.
 #[component]
 pub fn App() -> impl IntoView {
     provide_locale(Locale::default());
     provide_site_name();
+    provide_public_app(PublicApp::Status);
     view! {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=StatusPage />
                 <Route path=path!("/incidents/:id") view=IncidentPage />
                 <Route path=path!("/maintenances/:id") view=MaintenancePage />
+            </Routes>
+        </Router>
+    }
+}
+
+/// The public pages visited rarely: the history and the subscription form.
+#[component]
+pub fn MoreApp() -> impl IntoView {
+    provide_locale(Locale::default());
+    provide_site_name();
+    provide_public_app(PublicApp::More);
+    view! {
+        <Router>
+            <Routes fallback=NotFoundPage>
                 <Route path=path!("/history") view=HistoryPage />
                 <Route path=path!("/subscribe") view=SubscribePage />
             </Routes>

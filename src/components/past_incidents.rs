@@ -4,6 +4,7 @@
 use crate::components::{LocalTime, StatusIcon};
 use crate::i18n::{use_locale, Msg};
 use crate::past_days::PastDay;
+use crate::site::link_rel;
 use herald_model::v2::Incident;
 use herald_model::Indicator;
 use leptos::prelude::*;
@@ -50,7 +51,7 @@ pub fn PastIncidents(
                 })
                 .collect_view()}
             <p class="more">
-                <A href="/history">{locale.text(Msg::ShowHistory)}</A>
+                <A href="/history" attr:rel=link_rel("/history")>{locale.text(Msg::ShowHistory)}</A>
             </p>
         </section>
     }

@@ -1,6 +1,7 @@
 //! The band at the top of every page.
 
 use crate::i18n::{use_locale, Msg};
+use crate::site::link_rel;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -23,15 +24,15 @@ pub fn SiteHeader(
                 <nav class="site-nav" aria-label=locale.text(Msg::NavLabel)>
                     <ul role="list">
                         <li>
-                            <A href="/" exact=true>
+                            <A href="/" exact=true attr:rel=link_rel("/")>
                                 {locale.text(Msg::NavCurrent)}
                             </A>
                         </li>
                         <li>
-                            <A href="/history">{locale.text(Msg::NavHistory)}</A>
+                            <A href="/history" attr:rel=link_rel("/history")>{locale.text(Msg::NavHistory)}</A>
                         </li>
                         <li>
-                            <A href="/subscribe">{locale.text(Msg::NavSubscribe)}</A>
+                            <A href="/subscribe" attr:rel=link_rel("/subscribe")>{locale.text(Msg::NavSubscribe)}</A>
                         </li>
                     </ul>
                 </nav>

@@ -2,7 +2,7 @@
 //! name as a link home.
 
 use crate::i18n::{use_locale, Msg};
-use crate::site::use_site_name;
+use crate::site::{link_rel, use_site_name};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -15,7 +15,7 @@ pub fn SiteTitle() -> impl IntoView {
     let site = use_site_name();
     view! {
         <p class="site-title">
-            <A href="/">
+            <A href="/" attr:rel=link_rel("/")>
                 {move || {
                     site.0.get().unwrap_or_else(|| locale.text(Msg::SiteTitleFallback).to_owned())
                 }}

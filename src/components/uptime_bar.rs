@@ -9,6 +9,7 @@
 
 use crate::components::StatusIcon;
 use crate::i18n::{use_locale, Locale, Msg};
+use crate::site::link_rel;
 use herald_model::herald::{ComponentUptime, UptimeDay};
 use herald_model::{ComponentStatus, Indicator};
 use leptos::prelude::*;
@@ -258,7 +259,7 @@ fn DayDetails(
                     .collect_view()}
                 {(more_incidents > 0).then(|| view! {
                     <li>
-                        <A href="/history">
+                        <A href="/history" attr:rel=link_rel("/history")>
                             {locale.fill(Msg::MoreIncidents, &[("count", &more_incidents.to_string())])}
                         </A>
                     </li>

@@ -8,7 +8,7 @@ use crate::components::{
     ErrorNotice, LocalTime, SiteFooter, SiteHeader, SiteTitle, StatusIcon, StatusSkeleton,
 };
 use crate::i18n::{use_locale, Msg};
-use crate::site::use_site_name;
+use crate::site::{link_rel, use_site_name};
 use herald_model::herald::{HistoryIndex, HistoryMonth};
 use herald_model::v2::{Incident, ScheduledMaintenance};
 use herald_model::{Indicator, UpdateStatus};
@@ -221,10 +221,12 @@ fn history_incident(incident: Incident) -> impl IntoView {
         }
         .into_any(),
     };
+    let href = format!("/incidents/{}", incident.id);
+    let rel = link_rel(&href);
     view! {
         <li class="history-item" data-testid="history-incident" data-incident-id=incident.id.clone()>
             <p class="history-title">
-                <A href=format!("/incidents/{}", incident.id)>{incident.name}</A>
+                <A href=href attr:rel=rel>{incident.name}</A>
                 <span class=format!("status level-{}", level.as_str())>
                     <StatusIcon level />
                     <span class="status-label">{locale.text(Msg::Impact(incident.impact))}</span>
@@ -238,10 +240,12 @@ fn history_incident(incident: Incident) -> impl IntoView {
 /// A maintenance in the history: title (a link), status and window.
 fn history_maintenance(maintenance: ScheduledMaintenance) -> impl IntoView {
     let locale = use_locale();
+    let href = format!("/maintenances/{}", maintenance.id);
+    let rel = link_rel(&href);
     view! {
         <li class="history-item" data-testid="history-maintenance">
             <p class="history-title">
-                <A href=format!("/maintenances/{}", maintenance.id)>{maintenance.name}</A>
+                <A href=href attr:rel=rel>{maintenance.name}</A>
                 <span class="status level-maintenance">
                     <StatusIcon level=Indicator::Maintenance />
                     <span class="status-label">

@@ -2,6 +2,7 @@
 
 use crate::components::{SiteFooter, SiteHeader, SiteTitle};
 use crate::i18n::{use_locale, Msg};
+use crate::site::link_rel;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -18,7 +19,7 @@ pub fn NotFoundPage() -> impl IntoView {
             <h1>{locale.text(Msg::NotFoundHeading)}</h1>
             <p>{locale.text(Msg::NotFoundBody)}</p>
             <p>
-                <A href="/">{locale.text(Msg::BackToStatus)}</A>
+                <A href="/" attr:rel=link_rel("/")>{locale.text(Msg::BackToStatus)}</A>
             </p>
         </main>
         <SiteFooter />

@@ -250,9 +250,17 @@ test('the history page lists months newest first and loads older months on deman
   const index = await getJson('/api/herald/history/index.json');
   assert.ok(index.months.length >= 2, 'the demo spans two months');
   const page = await newPage(browser);
-  await page.goto(herald.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await openHome(page);
+  // The history is the second public app: the first visit does not load it.
+  assert.deepEqual(requests.filter((path) => path.startsWith('/more/')), []);
+  const nav = page.getByRole('navigation');
+  await nav.getByRole('link', { name: 'History' }).click();
   await page.getByRole('heading', { level: 1, name: 'Incident history' }).waitFor();
+  assert.ok(requests.some((path) => /^\/more\/herald-more-.*\.wasm$/.test(path)), requests.join(' '));
+  assert.equal(await nav.getByRole('link', { name: 'History' }).getAttribute('aria-current'), 'page');
+  assert.equal(await nav.getByRole('link', { name: 'Current status' }).getAttribute('aria-current'), null);
   const months = page.getByTestId('history-month');
   await months.first().waitFor();
   assert.equal(await months.count(), 1);
@@ -272,6 +280,11 @@ test('the history page lists months newest first and loads older months on deman
   }
   assert.match(text, /Critical impact/);
   assert.match(text, /Resolved:/);
+  // Its links into the status app load that app on the permalink.
+  const incident = await apiUnavailable();
+  await page.getByRole('main').getByRole('link', { name: 'API unavailable' }).click();
+  await page.getByRole('heading', { level: 1, name: 'API unavailable' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, `/incidents/${incident.id}`);
   await closePage(page);
 });
 

@@ -181,6 +181,11 @@ pub fn render(data: &PublicData) -> DocSet {
 /// Path of the web app's page with the first paint written in.
 pub const INDEX_PATH: &str = "/index.html";
 
+/// The paths the second public app shows (`dist/more/`: the history and
+/// the subscription form, kept out of the first visit's download). The web
+/// app's `PublicApp::showing` lists the same paths.
+pub const MORE_APP_PATHS: [&str; 2] = ["/history", "/subscribe"];
+
 /// Renders the documents kept in memory: the v2 set, feeds and badge, the
 /// uptime bars, the history index, and — given the built app's
 /// `index.html` — that page with the current status written in. None of

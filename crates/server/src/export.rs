@@ -34,6 +34,17 @@ pub fn export(data_dir: &Path, web_dir: &Path, out: &Path) -> anyhow::Result<usi
     // server's API and is never part of a static copy); the rendered documents (index.html with the current
     // status written in among them) then replace its files of the same name.
     copy_dir(web_dir, out, &["portal"])?;
+    // The second public app's page as `history.html` and `subscribe.html`,
+    // which static hosts serve for `/history` and `/subscribe` (with "clean
+    // URLs", or nginx's `try_files $uri $uri.html`).
+    let more_page = web_dir.join("more").join("index.html");
+    if more_page.exists() {
+        for path in docs::MORE_APP_PATHS {
+            let file = out.join(format!("{}.html", path.trim_start_matches('/')));
+            std::fs::copy(&more_page, &file)
+                .with_context(|| format!("writing {}", file.display()))?;
+        }
+    }
     let writing = || format!("writing documents into {}", out.display());
     docs::write_set(out, &set).with_context(writing)?;
     docs::write_files(out, &objects).with_context(writing)?;

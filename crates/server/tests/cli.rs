@@ -211,6 +211,8 @@ fn export_writes_the_app_and_documents_for_a_static_host() {
     std::fs::write(web.join("assets/app.css"), "body{}").unwrap();
     std::fs::create_dir_all(web.join("portal")).unwrap();
     std::fs::write(web.join("portal/index.html"), "<!doctype html>portal").unwrap();
+    std::fs::create_dir_all(web.join("more")).unwrap();
+    std::fs::write(web.join("more/index.html"), "<!doctype html>more").unwrap();
     drop(serve(&data, true));
 
     let out = dir.path().join("site");
@@ -231,6 +233,12 @@ fn export_writes_the_app_and_documents_for_a_static_host() {
     assert!(out.join("index.html").exists() && out.join("assets/app.css").exists());
     // The portal needs the server: a static copy leaves it out.
     assert!(!out.join("portal").exists());
+    // The history and subscription pages are the second app's page, where
+    // static hosts look for /history and /subscribe.
+    for page in ["history.html", "subscribe.html", "more/index.html"] {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        assert_eq!(html, "<!doctype html>more", "{page}");
+    }
     for path in herald_model::v2::paths::ALL {
         let text = std::fs::read_to_string(out.join(&path[1..])).unwrap();
         let doc: serde_json::Value = serde_json::from_str(&text).unwrap();

@@ -495,7 +495,13 @@ async fn unknown_api_paths_are_json_404_and_client_routes_get_the_app() {
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(reply.json["code"], "not_found", "{path}");
     }
-    for path in ["/", "/index.html", "/incidents/abc", "/history"] {
+    for path in [
+        "/",
+        "/index.html",
+        "/incidents/abc",
+        "/maintenances/m1",
+        "/no/such/page",
+    ] {
         let reply = app.get(path).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}");
         assert_eq!(
@@ -538,6 +544,33 @@ async fn the_portal_is_its_own_app_served_for_every_path_under_portal() {
     // The public page does not link the portal's app.
     let public = String::from_utf8(app.get("/").await.bytes).unwrap();
     assert!(!public.contains("portal.js"));
+}
+
+#[tokio::test]
+async fn history_and_subscribe_get_the_second_public_app() {
+    let app = TestApp::new();
+    for path in ["/history", "/subscribe", "/history?month=2026-10"] {
+        let reply = app.get(path).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        let html = String::from_utf8(reply.bytes).unwrap();
+        assert!(
+            html.contains("<title>Herald test more</title>"),
+            "{path}: {html}"
+        );
+        assert!(!html.contains("herald-prerender"), "{path}");
+    }
+    let script = app.get("/more/more.js").await;
+    assert_eq!(script.status, StatusCode::OK);
+    assert_eq!(
+        String::from_utf8(script.bytes).unwrap(),
+        "// the second public app"
+    );
+    // Neither the feeds beside /history nor the first visit's page are it.
+    let feed = app.get("/history.atom").await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert!(String::from_utf8(feed.bytes).unwrap().contains("<feed"));
+    let public = String::from_utf8(app.get("/").await.bytes).unwrap();
+    assert!(!public.contains("more.js") && !public.contains("Herald test more"));
 }
 
 #[tokio::test]

@@ -1,12 +1,13 @@
 //! The built web apps (`scripts/build-web.sh` writes `dist/`). Their files
 //! are served as they are. Under `/portal`, every other path (the portal's
-//! client routes) gets the portal's page, `portal/index.html`. Elsewhere,
-//! `/`, `/index.html` and every other path (the public client routes) get
-//! the public `index.html` with the current status written in (see
-//! `crate::prerender`), so deep links and reloads work and the status shows
-//! before the app loads.
+//! client routes) gets the portal's page, `portal/index.html`. `/history`
+//! and `/subscribe` get the second public app's page, `more/index.html`
+//! ([`MORE_APP_PATHS`]). Elsewhere, `/`, `/index.html` and every other path
+//! (the status app's client routes) get the public `index.html` with the
+//! current status written in (see `crate::prerender`), so deep links and
+//! reloads work and the status shows before the app loads.
 
-use crate::docs::INDEX_PATH;
+use crate::docs::{INDEX_PATH, MORE_APP_PATHS};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -55,9 +56,26 @@ pub fn router(state: AppState) -> Router<AppState> {
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-cache"),
     );
-    Router::new()
+    let more_dir = state.web_dir.join("more");
+    let more_page = SetResponseHeader::if_not_present(
+        ServeFile::new(more_dir.join("index.html")),
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-cache"),
+    );
+    let more = SetResponseHeader::if_not_present(
+        ServeDir::new(more_dir)
+            .precompressed_br()
+            .precompressed_gzip(),
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-cache"),
+    );
+    let mut router = Router::new()
         .route("/", get(index))
         .route(INDEX_PATH, get(index))
-        .nest_service("/portal", portal)
-        .fallback_service(files)
+        .nest_service("/more", more)
+        .nest_service("/portal", portal);
+    for path in MORE_APP_PATHS {
+        router = router.route_service(path, more_page.clone());
+    }
+    router.fallback_service(files)
 }

@@ -32,6 +32,10 @@ pub struct TestApp {
 pub const PORTAL_HTML: &str =
     "<!doctype html><html><head><title>Herald test portal</title></head><body></body></html>";
 
+/// The second public app's page (`dist/more/index.html`).
+pub const MORE_HTML: &str =
+    "<!doctype html><html><head><title>Herald test more</title></head><body></body></html>";
+
 pub const INDEX_HTML: &str =
     "<!doctype html><html><head><title>Herald test app</title></head><body><script src=\"/app.js\"></script></body></html>";
 
@@ -44,6 +48,9 @@ impl TestApp {
         std::fs::create_dir_all(web.join("portal")).unwrap();
         std::fs::write(web.join("portal/index.html"), PORTAL_HTML).unwrap();
         std::fs::write(web.join("portal/portal.js"), "// the portal app").unwrap();
+        std::fs::create_dir_all(web.join("more")).unwrap();
+        std::fs::write(web.join("more/index.html"), MORE_HTML).unwrap();
+        std::fs::write(web.join("more/more.js"), "// the second public app").unwrap();
         let state = AppState::open(&dir.path().join("data"), web).unwrap();
         let router = herald_server::app(state.clone());
         TestApp { dir, state, router }
