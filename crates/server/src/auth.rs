@@ -19,6 +19,7 @@ use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
 use herald_model::api::SessionUser;
+use hmac::{Hmac, Mac};
 use rand::Rng;
 use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
@@ -82,6 +83,35 @@ pub fn new_password() -> String {
 /// The SHA-256 of a secret, as stored.
 pub fn digest(secret: &str) -> String {
     hex(&Sha256::digest(secret.as_bytes()))
+}
+
+/// HMAC-SHA-256 of `message` under `key`: signs a link so that it can be
+/// checked later without storing anything per link.
+pub fn sign(key: &str, message: &str) -> Vec<u8> {
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(key.as_bytes()).expect("HMAC takes any key length");
+    mac.update(message.as_bytes());
+    mac.finalize().into_bytes().to_vec()
+}
+
+/// Whether `signature` is [`sign`]'s for `message` under `key` (compared in
+/// constant time).
+pub fn verify(key: &str, message: &str, signature: &[u8]) -> bool {
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(key.as_bytes()).expect("HMAC takes any key length");
+    mac.update(message.as_bytes());
+    mac.verify_slice(signature).is_ok()
+}
+
+/// The bytes of lowercase or uppercase hex; `None` when it is not hex.
+pub fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
 }
 
 /// Lowercase hex of some bytes.
@@ -203,5 +233,36 @@ impl OptionalFromRequestParts<AppState> for Caller {
             return Err(AppError::unauthenticated());
         }
         Ok(user.map(Caller))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatures_are_hmac_sha256_and_checked() {
+        // RFC 4231, test case 2.
+        assert_eq!(
+            hex(&sign("Jefe", "what do ya want for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+        let signature = sign("key", "unsubscribe:abc");
+        assert!(verify("key", "unsubscribe:abc", &signature));
+        assert!(!verify("key", "unsubscribe:abd", &signature));
+        assert!(!verify("other key", "unsubscribe:abc", &signature));
+        assert!(!verify("key", "unsubscribe:abc", &signature[..31]));
+    }
+
+    #[test]
+    fn hex_reads_back() {
+        assert_eq!(
+            unhex(&hex(&[0, 1, 0xab, 0xff])),
+            Some(vec![0, 1, 0xab, 0xff])
+        );
+        assert_eq!(unhex("ABff"), Some(vec![0xab, 0xff]));
+        for bad in ["abc", "zz", "+f", "é1"] {
+            assert_eq!(unhex(bad), None, "{bad}");
+        }
     }
 }

@@ -213,13 +213,17 @@ pub fn confirm(tx: &Transaction<'_>, secret: &str) -> StoreResult<SubscriberReco
     get(tx, &id)
 }
 
-/// Ends a subscription by the secret of its link; pending messages to it are dropped.
+/// Ends a subscription by the token of its unsubscribe link (or the secret
+/// of its confirmation link); pending messages to it are dropped.
 pub fn unsubscribe(
     tx: &Transaction<'_>,
-    secret: &str,
+    token: &str,
     now: DateTime<Utc>,
 ) -> StoreResult<SubscriberRecord> {
-    let id = by_secret(tx, secret)?;
+    let id = match by_unsubscribe_token(tx, token, now)? {
+        Some(id) => id,
+        None => by_secret(tx, token)?,
+    };
     end(tx, &id, now)?;
     get(tx, &id)
 }
@@ -352,21 +356,52 @@ fn recipients(
         .collect())
 }
 
-/// Unsubscribe link of a subscriber (a fresh secret replaces the old one:
-/// the link in every new message works).
-fn unsubscribe_link(
-    tx: &Transaction<'_>,
-    page_url: &str,
-    subscriber_id: &str,
-) -> StoreResult<String> {
-    let secret = auth::new_secret();
-    tx.execute(
-        "UPDATE subscribers SET token_hash = ?2 WHERE id = ?1",
-        params![subscriber_id, auth::digest(&secret)],
+/// Settings key of the secret unsubscribe links are signed with.
+const LINK_KEY: &str = "link_key";
+
+/// The secret unsubscribe links are signed with, made on first use.
+fn link_key(conn: &Connection, now: DateTime<Utc>) -> StoreResult<String> {
+    conn.execute(
+        "INSERT OR IGNORE INTO settings (key, value_json, updated_at) VALUES (?1, json_quote(?2), ?3)",
+        params![LINK_KEY, auth::new_secret(), ts(&now)],
     )?;
-    Ok(format!(
-        "{page_url}/api/subscribers/unsubscribe?token={secret}"
-    ))
+    Ok(conn.query_row(
+        "SELECT json_extract(value_json, '$') FROM settings WHERE key = ?1",
+        [LINK_KEY],
+        |r| r.get(0),
+    )?)
+}
+
+/// The unsubscribe token of a subscriber: its id and a signature of it
+/// (`ID.HMAC`). The same in every message, so the link in an old email
+/// works as well as the newest; nothing is stored per message.
+fn unsubscribe_token(key: &str, subscriber_id: &str) -> String {
+    format!(
+        "{subscriber_id}.{}",
+        auth::hex(&auth::sign(key, &format!("unsubscribe:{subscriber_id}")))
+    )
+}
+
+/// The subscriber a signed unsubscribe token names, when its signature holds.
+fn by_unsubscribe_token(
+    conn: &Connection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<String>> {
+    let Some((id, signature)) = token.split_once('.') else {
+        return Ok(None);
+    };
+    let Some(signature) = auth::unhex(signature) else {
+        return Ok(None);
+    };
+    let key = link_key(conn, now)?;
+    Ok(auth::verify(&key, &format!("unsubscribe:{id}"), &signature).then(|| id.to_owned()))
+}
+
+/// Unsubscribe link of a subscriber, signed with `key` ([`link_key`]).
+fn unsubscribe_link(key: &str, page_url: &str, subscriber_id: &str) -> String {
+    let token = unsubscribe_token(key, subscriber_id);
+    format!("{page_url}/api/subscribers/unsubscribe?token={token}")
 }
 
 /// What a notice needs of its incident: kind, visibility, drill, issue
@@ -447,8 +482,9 @@ pub fn on_update(
             .map(|c| c.1.clone())
             .collect();
         let kind_label = if seq == 1 { "new" } else { "update" };
+        let key = link_key(tx, now)?;
         for (sid, channel, address, format) in recipients(tx, "public", &public_ids)? {
-            let unsubscribe = unsubscribe_link(tx, &page.url, &sid)?;
+            let unsubscribe = unsubscribe_link(&key, &page.url, &sid);
             let message = if channel == "email" {
                 let mut text = format!("{} — {}\n\n{}\n", status_label(status), name, body);
                 if !public_names.is_empty() {
@@ -585,8 +621,9 @@ pub fn remind_maintenances(
             continue;
         };
         let component_ids: Vec<String> = m.components.iter().map(|c| c.id.clone()).collect();
+        let key = link_key(tx, now)?;
         for (sid, channel, address, _) in recipients(tx, "public", &component_ids)? {
-            let unsubscribe = unsubscribe_link(tx, &reader.page.url, &sid)?;
+            let unsubscribe = unsubscribe_link(&key, &reader.page.url, &sid);
             let message = if channel == "email" {
                 Message::Email {
                     to: address,
