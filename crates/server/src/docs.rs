@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{mpsc, Arc, RwLock};
 
 /// One rendered document.
 #[derive(Clone, Debug)]
@@ -342,17 +342,53 @@ pub fn write_set(root: &Path, docs: &DocSet) -> std::io::Result<()> {
 }
 
 /// The current document set, served from memory and mirrored to a directory.
+///
+/// The set is served from memory, so a write's answer need not wait for
+/// its disk copy: [`Documents::publish`] swaps the set and hands the copy
+/// to one mirror thread, which writes sets in the order they were
+/// published. (Per-object documents are served from the disk and written
+/// before the answer; see `AppState::write`.)
 pub struct Documents {
     current: RwLock<Arc<DocSet>>,
     dir: PathBuf,
+    mirror: mpsc::Sender<Mirror>,
+}
+
+/// Work for the mirror thread.
+enum Mirror {
+    /// Write what changed from the first set to the second.
+    Changes(Arc<DocSet>, Arc<DocSet>),
+    /// Answer once everything before is written.
+    Flush(mpsc::Sender<()>),
 }
 
 impl Documents {
     /// An empty set mirrored to `dir` (`DATA/public`).
     pub fn new(dir: PathBuf) -> Documents {
+        let (mirror, jobs) = mpsc::channel();
+        let mirror_dir = dir.clone();
+        // Ends when the `Documents` (the only sender) is dropped.
+        std::thread::Builder::new()
+            .name("docs-mirror".into())
+            .spawn(move || {
+                for job in jobs {
+                    match job {
+                        Mirror::Changes(previous, docs) => {
+                            if let Err(e) = write_changes(&mirror_dir, &previous, &docs) {
+                                tracing::error!(error = %e, dir = %mirror_dir.display(), "writing the public documents to disk failed");
+                            }
+                        }
+                        Mirror::Flush(done) => {
+                            let _ = done.send(());
+                        }
+                    }
+                }
+            })
+            .expect("starting the document mirror thread");
         Documents {
             current: RwLock::new(Arc::new(DocSet::new())),
             dir,
+            mirror,
         }
     }
 
@@ -387,25 +423,54 @@ impl Documents {
         write_atomically(&self.dir, ".render-version", RENDER_VERSION.as_bytes())
     }
 
-    /// Replaces the set: changed files on disk first, then the in-memory set
-    /// in one swap. An error writing the disk copy is returned after the
-    /// in-memory set is swapped, so the server never serves stale data.
-    pub fn publish(&self, docs: DocSet) -> std::io::Result<()> {
-        let previous = self.snapshot();
-        let mut result = Ok(());
-        for (path, doc) in &docs {
-            let unchanged = previous.get(path).is_some_and(|old| old.etag == doc.etag)
-                && self.dir.join(path.trim_start_matches('/')).exists();
-            if !unchanged {
-                if let Err(e) = write_atomically(&self.dir, path, &doc.bytes) {
-                    result = Err(e);
-                }
-            }
+    /// Replaces the set in one swap, and has the mirror thread write what
+    /// changed to the disk copy after it (errors there are logged).
+    pub fn publish(&self, docs: DocSet) {
+        let (previous, docs) = self.swap(docs);
+        // The thread only stops when `self` is dropped.
+        let _ = self.mirror.send(Mirror::Changes(previous, docs));
+    }
+
+    /// Replaces the set and writes what changed to the disk copy before
+    /// returning (at start-up, where a data directory that cannot be
+    /// written should stop the server).
+    pub fn publish_now(&self, docs: DocSet) -> std::io::Result<()> {
+        self.flush_mirror();
+        let (previous, docs) = self.swap(docs);
+        write_changes(&self.dir, &previous, &docs)
+    }
+
+    /// Waits until the disk copy holds every set published so far.
+    pub fn flush_mirror(&self) {
+        let (done, finished) = mpsc::channel();
+        if self.mirror.send(Mirror::Flush(done)).is_ok() {
+            let _ = finished.recv();
         }
-        *self
+    }
+
+    fn swap(&self, docs: DocSet) -> (Arc<DocSet>, Arc<DocSet>) {
+        let docs = Arc::new(docs);
+        let mut current = self
             .current
             .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(docs);
-        result
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let previous = std::mem::replace(&mut *current, docs.clone());
+        (previous, docs)
     }
+}
+
+/// Writes the documents of `docs` that differ from `previous` (or are
+/// missing on disk) under `dir`, each atomically.
+fn write_changes(dir: &Path, previous: &DocSet, docs: &DocSet) -> std::io::Result<()> {
+    let mut result = Ok(());
+    for (path, doc) in docs {
+        let unchanged = previous.get(path).is_some_and(|old| old.etag == doc.etag)
+            && dir.join(path.trim_start_matches('/')).exists();
+        if !unchanged {
+            if let Err(e) = write_atomically(dir, path, &doc.bytes) {
+                result = Err(e);
+            }
+        }
+    }
+    result
 }

@@ -57,7 +57,7 @@ impl AppState {
     /// history index) and, when the disk mirror was made by another version
     /// of Herald, every per-object document too.
     pub fn republish(&self) -> anyhow::Result<()> {
-        self.render(!self.docs.is_current())?;
+        self.render(!self.docs.is_current(), true)?;
         // Documents are written without fsync: after a crash, the last
         // day's per-object documents may be behind the database.
         let conn = self.store.lock();
@@ -69,15 +69,22 @@ impl AppState {
     /// Re-renders every public document, per-object ones included (after
     /// seeding or importing history).
     pub fn republish_all(&self) -> anyhow::Result<()> {
-        self.render(true)
+        self.render(true, true)
     }
 
-    fn render(&self, all_objects: bool) -> anyhow::Result<()> {
+    /// Re-renders the in-memory set (and every per-object document when
+    /// `all_objects`); with `mirror_now`, its disk copy is written before
+    /// returning, so an unwritable data directory is an error here.
+    fn render(&self, all_objects: bool, mirror_now: bool) -> anyhow::Result<()> {
         let conn = self.store.lock();
         let now = Utc::now();
         let template = self.index_template();
-        self.docs
-            .publish(docs::render_hot(&conn, now, template.as_deref())?)?;
+        let hot = docs::render_hot(&conn, now, template.as_deref())?;
+        if mirror_now {
+            self.docs.publish_now(hot)?;
+        } else {
+            self.docs.publish(hot);
+        }
         if all_objects {
             docs::write_files(self.docs.dir(), &docs::render_all_objects(&conn, now)?)?;
             self.docs.mark_current()?;
@@ -115,7 +122,7 @@ impl AppState {
             loop {
                 tick.tick().await;
                 let state = state.clone();
-                let result = tokio::task::spawn_blocking(move || state.render(false)).await;
+                let result = tokio::task::spawn_blocking(move || state.render(false, false)).await;
                 if let Ok(Err(e)) = result {
                     tracing::error!(error = %e, "refreshing the public documents failed");
                 }
@@ -175,10 +182,11 @@ impl AppState {
             let value = in_transaction(&mut conn, |tx| f(tx, now))?;
             let hot = docs::render_hot(&conn, now, template.as_deref())?;
             let changed = docs::render_changed(&conn, now)?;
-            let written = docs
-                .publish(hot)
-                .and_then(|()| docs::write_files(docs.dir(), &changed));
-            if let Err(e) = written {
+            // In memory first (the disk copy of the set follows on the
+            // mirror thread); per-object documents are served from disk, so
+            // they are written before the answer.
+            docs.publish(hot);
+            if let Err(e) = docs::write_files(docs.dir(), &changed) {
                 // The write is committed and the documents in memory are
                 // current; the disk copy is behind. Say so loudly.
                 tracing::error!(error = %e, dir = %docs.dir().display(), "writing the public documents to disk failed");

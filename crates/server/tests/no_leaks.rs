@@ -180,6 +180,7 @@ async fn no_internal_field_appears_in_any_public_output() {
         assert_eq!(reply.status, StatusCode::OK, "{path}");
         outputs.push((path, String::from_utf8_lossy(&reply.bytes).into_owned()));
     }
+    app.state.docs.flush_mirror();
     let out = app.dir.path().join("site");
     herald_server::export::export(&app.data_dir(), &app.dir.path().join("web"), &out).unwrap();
     for file in walk(&out)

@@ -452,6 +452,7 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
     for path in herald_model::v2::paths::ALL {
         assert!(exported.iter().any(|p| p == path), "{path} exported");
     }
+    app.state.docs.flush_mirror();
     for path in &exported {
         let served = app.get(path).await;
         assert_eq!(served.status, StatusCode::OK, "{path}");
