@@ -613,3 +613,90 @@ async fn maintenance_subscribers_are_reminded_before_and_told_at_start_and_end()
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_can_follow_internal_only_components_customers_cannot_name_them() {
+    let app = TestApp::with_demo();
+    let (smtp, inbox) = smtp_server();
+    start_worker(&app, smtp);
+    let admin = app.token(Role::Admin).await;
+    let internal = app
+        .send(
+            Method::POST,
+            "/api/components",
+            Some(json!({"name": "Billing batch jobs", "internal_only": true})),
+            Auth::Bearer(&admin),
+        )
+        .await;
+    assert_eq!(internal.status, StatusCode::CREATED, "{}", internal.json);
+    let internal_id = internal.json["id"].as_str().unwrap().to_owned();
+
+    // Customers cannot scope to it: to them it does not exist.
+    let customer = app
+        .send(
+            Method::POST,
+            "/api/subscribers",
+            Some(json!({"email": "someone@example.com", "components": [internal_id]})),
+            Auth::None,
+        )
+        .await;
+    assert_eq!(
+        customer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        customer.json
+    );
+    assert_eq!(customer.json["field"], "components[0]");
+
+    // Staff can; one follows only it, another only a public component.
+    let (viewer, password) = app.user(Role::Viewer);
+    let cookie = app.login(&viewer.email, &password).await;
+    let (follower, bystander) = ("billing-oncall@example.com", "web-oncall@example.com");
+    let summary = app.get("/api/v2/summary.json").await.json;
+    let website = summary["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Website")
+        .unwrap()["id"]
+        .clone();
+    for (address, scope) in [
+        (follower, json!([internal_id])),
+        (bystander, json!([website])),
+    ] {
+        let sub = app
+            .send(
+                Method::POST,
+                "/api/me/subscriptions",
+                Some(json!({"channel": "email", "address": address, "components": scope})),
+                Auth::Cookie(&cookie),
+            )
+            .await;
+        assert_eq!(sub.status, StatusCode::CREATED, "{address}: {}", sub.json);
+    }
+
+    let publisher = app.token(Role::Publisher).await;
+    let declared = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(json!({"issue_key": "FIN-7", "title": "Invoices late", "summary": "The nightly invoice run is stuck.",
+                "severity": 3, "message": "m", "visibility": "internal",
+                "components": [{"id": internal_id, "status": "major_outage"}]})),
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(declared.status, StatusCode::CREATED, "{}", declared.json);
+    eventually("the notice to the follower", || {
+        mails_to(&inbox, follower).len() == 1
+    })
+    .await;
+    let notice = unquote(&mails_to(&inbox, follower)[0].raw);
+    assert!(notice.contains("[INTERNAL ONLY] FIN-7"), "{notice}");
+    assert!(notice.contains("Billing batch jobs"), "{notice}");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        mails_to(&inbox, bystander).is_empty(),
+        "a notice outside the subscription's scope"
+    );
+}

@@ -303,12 +303,10 @@ fn MySubscriptions() -> impl IntoView {
                         {t(P::ScopeChosen)}
                     </label>
                     <Show when=move || only_some.get()>
-                        // Internal-only components are not offered: the server
-                        // takes public components only.
+                        // Internal-only components too: notices are for staff.
                         <ComponentChoices id_prefix="notice-component" chosen
                             components=Signal::derive(move || {
-                                let all = components.get().and_then(Result::ok).unwrap_or_default();
-                                all.into_iter().filter(|c| !c.internal_only).collect::<Vec<_>>()
+                                components.get().and_then(Result::ok).unwrap_or_default()
                             }) />
                     </Show>
                 </fieldset>

@@ -98,7 +98,10 @@ pub struct NewSubscriber<'a> {
     pub confirmed: bool,
 }
 
-fn check_components(conn: &Connection, ids: &[String]) -> StoreResult<()> {
+/// Checks the components a subscription names: components, not groups;
+/// internal-only ones only for staff (`internal_too`), since customers'
+/// messages never mention them.
+fn check_components(conn: &Connection, ids: &[String], internal_too: bool) -> StoreResult<()> {
     // An empty list would be a subscription that never hears anything.
     if ids.is_empty() {
         return Err(FieldError::new(
@@ -108,15 +111,15 @@ fn check_components(conn: &Connection, ids: &[String]) -> StoreResult<()> {
         .into());
     }
     for (i, id) in ids.iter().enumerate() {
-        let public: bool = conn
+        let allowed: bool = conn
             .query_row(
-                "SELECT internal_only = 0 AND is_group = 0 FROM components WHERE id = ?1",
-                [id],
+                "SELECT (internal_only = 0 OR ?2) AND is_group = 0 FROM components WHERE id = ?1",
+                params![id, internal_too],
                 |r| r.get(0),
             )
             .optional()?
             .unwrap_or(false);
-        if !public {
+        if !allowed {
             return Err(FieldError::new(
                 format!("components[{i}]"),
                 format!("there is no component '{id}'"),
@@ -134,7 +137,7 @@ pub fn subscribe(
     now: DateTime<Utc>,
 ) -> StoreResult<(SubscriberRecord, String)> {
     if let Some(ids) = input.components {
-        check_components(tx, ids)?;
+        check_components(tx, ids, input.audience == "internal")?;
     }
     let taken: bool = tx.query_row(
         "SELECT count(*) > 0 FROM subscribers WHERE audience = ?1 AND channel = ?2 AND address = ?3
