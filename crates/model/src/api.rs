@@ -538,6 +538,29 @@ impl NewUpdate {
     }
 }
 
+/// Body of `PATCH /api/incidents/{id}/updates/{update_id}`: corrects the
+/// text of a published update (a typo, a wrong time). Its status, time and
+/// component changes stay; nobody is notified again.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateEdit {
+    /// The incident version the correction is based on; stale → 409.
+    pub version: i64,
+    /// The corrected message.
+    pub body: String,
+    /// Save although the leak guard found internal text in the body.
+    #[serde(default)]
+    pub confirm_leaks: bool,
+}
+
+impl UpdateEdit {
+    /// Checks the fields that need no stored state.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        validate_body("body", &self.body, MAX_BODY)
+    }
+}
+
 /// Body of `POST /api/incidents/{id}/resolve`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -633,6 +656,9 @@ pub struct UpdateRecord {
     /// When.
     #[serde(with = "crate::time::millis")]
     pub created_at: DateTime<Utc>,
+    /// When its text was last corrected; `null` when never.
+    #[serde(default, with = "crate::time::millis_opt")]
+    pub edited_at: Option<DateTime<Utc>>,
     /// Component transitions it made.
     pub affected_components: Vec<v2::AffectedComponent>,
 }

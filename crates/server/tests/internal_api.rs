@@ -675,3 +675,165 @@ async fn every_write_is_audited() {
         2
     );
 }
+
+#[tokio::test]
+async fn a_published_update_is_corrected_in_place_and_nobody_is_told_again() {
+    let app = TestApp::new();
+    let publisher = app.token(Role::Publisher).await;
+    let admin = app.token(Role::Admin).await;
+    let viewer = app.token(Role::Viewer).await;
+    let hook = app
+        .send(
+            Method::POST,
+            "/api/subscribers",
+            Some(json!({"webhook_url": "http://127.0.0.1:9/hook"})),
+            Auth::None,
+        )
+        .await;
+    assert!(hook.status.is_success(), "{}", hook.json);
+    let declared = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(incident_body("OPS-7", json!([]))),
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(declared.status, StatusCode::CREATED, "{}", declared.json);
+    let id = declared.json["id"].as_str().unwrap().to_owned();
+    let posted = app
+        .send(
+            Method::POST,
+            &format!("/api/incidents/{id}/updates"),
+            Some(
+                json!({"version": declared.json["version"], "status": "identified",
+                "body": "The fix ships at 14:00 UTC."}),
+            ),
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::OK, "{}", posted.json);
+    let update_id = posted.json["updates"][0]["id"].as_str().unwrap().to_owned();
+    let first_id = posted.json["updates"][1]["id"].as_str().unwrap().to_owned();
+    assert_eq!(posted.json["updates"][0]["edited_at"], Value::Null);
+    let version = posted.json["version"].as_i64().unwrap();
+    let deliveries = |json: &Value| json.as_array().unwrap().len();
+    let before = app
+        .send(Method::GET, "/api/deliveries", None, Auth::Bearer(&admin))
+        .await;
+    assert_eq!(deliveries(&before.json), 2, "{}", before.json);
+    let path = format!("/api/incidents/{id}/updates/{update_id}");
+
+    // Refusals name their reason and change nothing.
+    let leak = app
+        .send(
+            Method::PATCH,
+            &path,
+            Some(json!({"version": version, "body": "OPS-7: fix at 15:00 UTC."})),
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(
+        leak.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        leak.json
+    );
+    assert_eq!(leak.json["code"], "leak");
+    let empty = app
+        .send(
+            Method::PATCH,
+            &path,
+            Some(json!({"version": version, "body": "  "})),
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(
+        (empty.status, &empty.json["field"]),
+        (StatusCode::UNPROCESSABLE_ENTITY, &json!("body"))
+    );
+    let stale = app
+        .send(
+            Method::PATCH,
+            &path,
+            Some(json!({"version": version - 1, "body": "x"})),
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    let denied = app
+        .send(
+            Method::PATCH,
+            &path,
+            Some(json!({"version": version, "body": "x"})),
+            Auth::Bearer(&viewer),
+        )
+        .await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
+    let elsewhere = app
+        .send(
+            Method::PATCH,
+            &format!("/api/incidents/{id}/updates/no-such-update"),
+            Some(json!({"version": version, "body": "x"})),
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(elsewhere.status, StatusCode::NOT_FOUND);
+    let summary = app.get("/api/v2/summary.json").await.json;
+    assert_eq!(
+        summary["incidents"][0]["incident_updates"][0]["body"],
+        "The fix ships at 14:00 UTC."
+    );
+
+    let edited = app
+        .send(
+            Method::PATCH,
+            &path,
+            Some(json!({"version": version, "body": "The fix ships at 15:00 UTC."})),
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(edited.status, StatusCode::OK, "{}", edited.json);
+    assert_eq!(edited.json["version"], version + 1);
+    assert_eq!(edited.json["status"], "identified");
+    assert_eq!(
+        edited.json["updates"][0]["body"],
+        "The fix ships at 15:00 UTC."
+    );
+    assert!(edited.json["updates"][0]["edited_at"].is_string());
+    assert_eq!(edited.json["updates"][1]["id"], first_id.as_str());
+    assert_eq!(edited.json["updates"][1]["edited_at"], Value::Null);
+
+    // Every public document shows the corrected text; no new message went out.
+    let summary = app.get("/api/v2/summary.json").await.json;
+    let shown = &summary["incidents"][0]["incident_updates"][0];
+    assert_eq!(shown["body"], "The fix ships at 15:00 UTC.");
+    assert!(shown["updated_at"].as_str().unwrap() > shown["created_at"].as_str().unwrap());
+    assert_eq!(
+        summary["incidents"][0]["incident_updates"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let permalink = app
+        .get(&format!("/api/herald/incidents/{id}.json"))
+        .await
+        .json;
+    assert_eq!(
+        permalink["incident"]["incident_updates"][0]["body"],
+        "The fix ships at 15:00 UTC."
+    );
+    let after = app
+        .send(Method::GET, "/api/deliveries", None, Auth::Bearer(&admin))
+        .await;
+    assert_eq!(deliveries(&after.json), 2, "{}", after.json);
+    let audit = app
+        .send(Method::GET, "/api/audit", None, Auth::Bearer(&admin))
+        .await;
+    assert!(
+        audit.json.to_string().contains("incident.update.edit"),
+        "{}",
+        audit.json
+    );
+}

@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use herald_model::api::{
     ApiError, IncidentRecord, NewIncident, NewUpdate, PublishPostmortem, ResolveIncident,
+    UpdateEdit,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -99,6 +100,31 @@ async fn post_update(
     Ok(Json(record))
 }
 
+/// Correct the text of a published update; nobody is notified again.
+#[utoipa::path(patch, path = "/api/incidents/{id}/updates/{update_id}", tag = "incidents", request_body = UpdateEdit,
+    params(("id" = String, Path, description = "Incident id"), ("update_id" = String, Path, description = "Update id")),
+    security(("session" = []), ("token" = [])),
+    responses(
+        (status = 200, description = "The incident with the corrected update", body = IncidentRecord),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Role may not publish", body = ApiError),
+        (status = 404, description = "No such incident, or no such update of it", body = ApiError),
+        (status = 409, description = "Stale version: someone else updated it", body = ApiError),
+        (status = 422, description = "The text is empty or too long, or holds internal information (code `leak`)", body = ApiError),
+    ))]
+async fn edit_update(
+    State(state): State<AppState>,
+    Publisher(user): Publisher,
+    Path((id, update_id)): Path<(String, String)>,
+    ApiJson(body): ApiJson<UpdateEdit>,
+) -> Result<Json<IncidentRecord>, AppError> {
+    body.validate()?;
+    let record = state
+        .write(move |tx, now| incidents::edit_update(tx, &user, &id, &update_id, &body, now))
+        .await?;
+    Ok(Json(record))
+}
+
 /// Resolve: final messages; affected components return to operational unless listed.
 #[utoipa::path(post, path = "/api/incidents/{id}/resolve", tag = "incidents", request_body = ResolveIncident,
     params(("id" = String, Path, description = "Incident id")),
@@ -155,6 +181,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list, declare))
         .routes(routes!(get_one))
         .routes(routes!(post_update))
+        .routes(routes!(edit_update))
         .routes(routes!(resolve))
         .routes(routes!(postmortem))
 }

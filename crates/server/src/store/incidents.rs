@@ -8,7 +8,8 @@ use super::{
 use chrono::{DateTime, Utc};
 use herald_model::api::{
     Audience, ComponentChange, FieldError, IncidentComponent, IncidentRecord, NewIncident,
-    NewUpdate, PublishPostmortem, ResolveIncident, Roles, SessionUser, UpdateRecord, Visibility,
+    NewUpdate, PublishPostmortem, ResolveIncident, Roles, SessionUser, UpdateEdit, UpdateRecord,
+    Visibility,
 };
 use herald_model::assessment::Assessment;
 use herald_model::cadence;
@@ -330,6 +331,55 @@ pub fn post_update(
     Ok(after)
 }
 
+/// Corrects the text of a published update. The leak guard checks a public
+/// one; its status, time and component changes stay, and nobody is
+/// notified again (the documents and feeds show the new text).
+pub fn edit_update(
+    tx: &Transaction<'_>,
+    actor: &SessionUser,
+    id: &str,
+    update_id: &str,
+    input: &UpdateEdit,
+    now: DateTime<Utc>,
+) -> StoreResult<IncidentRecord> {
+    let before = get(tx, id)?;
+    bump_version(tx, "incidents", "incident", id, input.version)?;
+    let Some(update) = before.updates.iter().find(|u| u.id == update_id) else {
+        return Err(StoreError::NotFound {
+            what: "update",
+            id: update_id.to_owned(),
+        });
+    };
+    if update.audience == Audience::Public {
+        guard(
+            tx,
+            &before.issue_key,
+            &before.summary,
+            &[("body", &input.body)],
+            input.confirm_leaks,
+        )?;
+    }
+    tx.execute(
+        "UPDATE incident_updates SET body = ?2, updated_at = ?3 WHERE id = ?1",
+        params![update_id, input.body, ts(&now)],
+    )?;
+    tx.execute(
+        "UPDATE incidents SET updated_at = ?2 WHERE id = ?1",
+        params![id, ts(&now)],
+    )?;
+    let after = get(tx, id)?;
+    audit::record(
+        tx,
+        now,
+        &actor.email,
+        "incident.update.edit",
+        ("incident", id),
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
 /// Resolves an incident: every affected component returns to operational
 /// unless `input.components` says otherwise.
 pub fn resolve(
@@ -547,7 +597,8 @@ pub fn get(conn: &Connection, id: &str) -> StoreResult<IncidentRecord> {
         })?
         .collect::<Result<Vec<_>, _>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT u.id, u.status, u.audience, u.body, coalesce(a.email, 'system'), u.created_at
+        "SELECT u.id, u.status, u.audience, u.body, coalesce(a.email, 'system'), u.created_at,
+                CASE WHEN u.updated_at > u.created_at THEN u.updated_at END
          FROM incident_updates u LEFT JOIN users a ON a.id = u.author_id
          WHERE u.incident_id = ?1 ORDER BY u.seq DESC",
     )?;
@@ -560,6 +611,7 @@ pub fn get(conn: &Connection, id: &str) -> StoreResult<IncidentRecord> {
                 body: r.get(3)?,
                 author: r.get(4)?,
                 created_at: parse_ts(&r.get::<_, String>(5)?)?,
+                edited_at: parse_ts_opt(r.get(6)?)?,
                 affected_components: Vec::new(),
             })
         })?
