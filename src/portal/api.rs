@@ -11,7 +11,7 @@ use crate::api::{decode, FetchError};
 use gloo_net::http::{Method, RequestBuilder};
 use herald_model::api::{
     ComponentPatch, ComponentRecord, CreatedToken, IncidentRecord, LoginRequest, NewComponent,
-    NewIncident, NewToken, NewUpdate, PublishPostmortem, ResolveIncident, SessionUser,
+    NewIncident, NewToken, NewUpdate, PublishPostmortem, ResolveIncident, SessionUser, UpdateEdit,
 };
 use herald_model::cadence::Cadence;
 use herald_model::portal::{
@@ -160,6 +160,16 @@ pub async fn declare(body: NewIncident) -> Result<IncidentRecord, FetchError> {
 pub async fn post_update(id: String, body: NewUpdate) -> Result<IncidentRecord, FetchError> {
     let path = format!("/api/incidents/{}/updates", seg(&id));
     call(Method::POST, &path, json(&body)).await
+}
+
+/// `PATCH /api/incidents/{id}/updates/{update_id}`: correct an update's text.
+pub async fn edit_update(
+    id: String,
+    update_id: String,
+    body: UpdateEdit,
+) -> Result<IncidentRecord, FetchError> {
+    let path = format!("/api/incidents/{}/updates/{}", seg(&id), seg(&update_id));
+    call(Method::PATCH, &path, json(&body)).await
 }
 
 /// `POST /api/incidents/{id}/resolve`: resolve with final communications.

@@ -255,6 +255,7 @@ test('a viewer cannot publish', async () => {
   await page.getByTestId('incident-head').waitFor();
   await page.getByTestId('read-only').waitFor();
   assert.equal(await page.getByTestId('update-form').count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Correct the text' }).count(), 0);
   // And the API refuses.
   const asViewer = await apiSession(viewer.email, viewer.password);
   const res = await asViewer('/api/incidents', {
@@ -286,4 +287,41 @@ test('an incident whose update is overdue is flagged on every portal page', asyn
   await page.getByTestId('incident-head').waitFor();
   assert.match(await page.getByTestId('issue-key').textContent(), /OPS-142/);
   assertNoErrors(page);
+});
+
+test('a publisher corrects a published update in place; the leak guard checks it again', async () => {
+  const declared = await admin('/api/incidents', {
+    method: 'POST',
+    body: JSON.stringify({
+      issue_key: 'OPS-903', title: 'Card payments failing', summary: 'PSP token cache stale after rotation',
+      severity: 2, message: 'Checkout fails for some card payments.',
+    }),
+  });
+  assert.equal(declared.status, 201, await declared.clone().text());
+  const { id } = await declared.json();
+  const page = await newPage(browser);
+  await signIn(page, herald.email, herald.password);
+  await page.goto(`${herald.url}/portal/incidents/${id}`);
+  const update = page.getByTestId('timeline-update').and(page.locator('[data-audience="public"]'));
+  await update.getByTestId('update-body').waitFor();
+  assert.equal(await update.getByTestId('update-edited').count(), 0);
+  await update.getByRole('button', { name: 'Correct the text' }).click();
+  const text = update.getByLabel('Corrected text');
+  assert.equal(await text.inputValue(), 'Checkout fails for some card payments.');
+  // Internal text is held back, with the reason and a way to confirm.
+  await text.fill('OPS-903: checkout fails for some card payments.');
+  await update.getByRole('button', { name: 'Save correction' }).click();
+  await update.getByLabel('I have checked the public text: publish it anyway').waitFor();
+  assert.match(await update.getByTestId('correction-problem').textContent(), /OPS-903|issue key/i);
+  await text.fill('Checkout fails for some card and wallet payments.');
+  await update.getByRole('button', { name: 'Save correction' }).click();
+  await update.getByTestId('update-edited').waitFor();
+  assert.equal(await update.getByTestId('update-body').textContent(), 'Checkout fails for some card and wallet payments.');
+  // The public permalink shows the corrected text.
+  const visitor = await newPage(browser);
+  await visitor.goto(`${herald.url}/incidents/${id}`);
+  await visitor.getByText('Checkout fails for some card and wallet payments.').waitFor({ timeout: 15000 });
+  assert.equal(await visitor.getByText('Checkout fails for some card payments.', { exact: true }).count(), 0);
+  assertNoErrors(page, [/422/]);
+  assertNoErrors(visitor);
 });

@@ -20,13 +20,14 @@ use crate::portal::incident_forms::{update_statuses, ResolveForm, UpdateForm};
 use crate::portal::{t, tf};
 use herald_model::api::{
     Audience, ComponentChange, ComponentRecord, FieldError, IncidentRecord, NewUpdate,
-    PublishPostmortem, ResolveIncident, Visibility,
+    PublishPostmortem, ResolveIncident, UpdateEdit, UpdateRecord, Visibility,
 };
 use herald_model::assessment::{AffectedScope, Assessment, ImpactAudience, Symptom};
 use herald_model::portal::TemplateRecord;
 use herald_model::v2;
 use herald_model::{ComponentStatus, IncidentStatus};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 /// The incident page; re-created when the id in the URL changes.
@@ -101,7 +102,9 @@ fn IncidentPortal(
         {move || match record.get() {
             None => view! { <p class="loading">{t(P::Loading)}</p> }.into_any(),
             Some(Err(e)) => view! { <p class="problem" role="alert">{error_text(&e)}</p> }.into_any(),
-            Some(Ok(r)) => details(r).into_any(),
+            Some(Ok(r)) => {
+                details(r, session.can_publish(), Callback::new(move |()| changed())).into_any()
+            }
         }}
         <Show when=move || open() && session.can_publish()>
             {move || incident_forms(ctx, changed)}
@@ -124,8 +127,9 @@ struct FormContext {
     internal_components: Memo<Vec<String>>,
 }
 
-/// The incident's facts and timeline.
-fn details(r: IncidentRecord) -> impl IntoView {
+/// The incident's facts and timeline; publishers (`can_edit`) may correct
+/// the text of an update, after which `on_saved` runs.
+fn details(r: IncidentRecord, can_edit: bool, on_saved: Callback<()>) -> impl IntoView {
     let locale = use_locale();
     let clock = use_clock();
     let started = r.started_at;
@@ -207,13 +211,95 @@ fn details(r: IncidentRecord) -> impl IntoView {
                                     " · "
                                     <span class="author">{u.author.clone()}</span>
                                 </p>
-                                <p class="update-body">{u.body.clone()}</p>
+                                <UpdateText incident_id=r.id.clone() version=r.version update=u.clone()
+                                    can_edit on_saved />
                             </li>
                         }
                     })
                     .collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// An update's text, and for publishers a way to correct it in place (the
+/// server checks a public one for internal information again).
+#[component]
+fn UpdateText(
+    /// The incident's id.
+    incident_id: String,
+    /// The incident's version the correction is based on.
+    version: i64,
+    /// The update.
+    update: UpdateRecord,
+    /// Whether the viewer may correct it.
+    can_edit: bool,
+    /// Runs after a correction is saved.
+    on_saved: Callback<()>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let editing = RwSignal::new(false);
+    let text = RwSignal::new(update.body.clone());
+    let problem = RwSignal::new(None::<String>);
+    let leak = RwSignal::new(false);
+    let confirm_leaks = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let body = StoredValue::new(update.body.clone());
+    let ids = StoredValue::new((incident_id, update.id.clone()));
+    let field_id = format!("correct-{}", update.id);
+    let confirm_id = StoredValue::new(format!("{field_id}-confirm"));
+    let save = move |_| {
+        saving.set(true);
+        let (id, update_id) = ids.get_value();
+        let edit = UpdateEdit {
+            version,
+            body: text.get_untracked(),
+            confirm_leaks: confirm_leaks.get_untracked(),
+        };
+        spawn_local(async move {
+            let result = api::edit_update(id, update_id, edit).await;
+            saving.set(false);
+            match result {
+                Ok(_) => {
+                    editing.set(false);
+                    on_saved.run(());
+                }
+                Err(e) => {
+                    leak.set(matches!(&e, FetchError::Api(a) if a.code == "leak"));
+                    problem.set(Some(error_text(&e)));
+                }
+            }
+        });
+    };
+    let edited = update.edited_at;
+    let shown = move || {
+        view! {
+            <p class="update-body" data-testid="update-body">{body.get_value()}</p>
+            {edited.map(|at| view! {
+                <p class="muted edited" data-testid="update-edited">{tf(P::EditedAt, &[("time", &locale.datetime(at))])}</p>
+            })}
+            {can_edit.then(|| view! {
+                <button type="button" class="link" on:click=move |_| editing.set(true)>
+                    {t(P::CorrectText)}
+                </button>
+            })}
+        }
+    };
+    view! {
+        <Show when=move || editing.get() fallback=shown>
+            <TextArea id=field_id.clone() label=t(P::CorrectTextLabel) value=text
+                on_input=move |v| text.set(v) hint=t(P::CorrectTextHint).to_owned() />
+            <Show when=move || leak.get()>
+                <CheckBox id=confirm_id.get_value() label=t(P::LeakConfirm).to_owned()
+                    checked=confirm_leaks on_change=move |on| confirm_leaks.set(on) />
+            </Show>
+            <p class="problem" role="alert" data-testid="correction-problem">{move || problem.get()}</p>
+            <p class="actions">
+                <button type="button" class="primary" on:click=save disabled=move || saving.get()>{t(P::SaveCorrection)}</button>
+                " "
+                <button type="button" on:click=move |_| editing.set(false)>{t(P::Cancel)}</button>
+            </p>
+        </Show>
     }
 }
 
