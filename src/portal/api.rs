@@ -10,8 +10,9 @@
 use crate::api::{decode, FetchError};
 use gloo_net::http::{Method, RequestBuilder};
 use herald_model::api::{
-    ComponentPatch, ComponentRecord, CreatedToken, IncidentRecord, LoginRequest, NewComponent,
-    NewIncident, NewToken, NewUpdate, PublishPostmortem, ResolveIncident, SessionUser, UpdateEdit,
+    ComponentPatch, ComponentRecord, CreatedToken, IncidentPatch, IncidentRecord, LoginRequest,
+    NewComponent, NewIncident, NewToken, NewUpdate, PublishPostmortem, ResolveIncident,
+    SessionUser, UpdateEdit,
 };
 use herald_model::cadence::Cadence;
 use herald_model::portal::{
@@ -160,6 +161,12 @@ pub async fn declare(body: NewIncident) -> Result<IncidentRecord, FetchError> {
 pub async fn post_update(id: String, body: NewUpdate) -> Result<IncidentRecord, FetchError> {
     let path = format!("/api/incidents/{}/updates", seg(&id));
     call(Method::POST, &path, json(&body)).await
+}
+
+/// `PATCH /api/incidents/{id}`: change the title, summary, severity, impact or roles.
+pub async fn edit_incident(id: String, body: IncidentPatch) -> Result<IncidentRecord, FetchError> {
+    let path = format!("/api/incidents/{}", seg(&id));
+    call(Method::PATCH, &path, json(&body)).await
 }
 
 /// `PATCH /api/incidents/{id}/updates/{update_id}`: correct an update's text.

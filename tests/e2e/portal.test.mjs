@@ -325,3 +325,43 @@ test('a publisher corrects a published update in place; the leak guard checks it
   assertNoErrors(page, [/422/]);
   assertNoErrors(visitor);
 });
+
+test('a publisher retitles and escalates an incident; the public page shows the new title', async () => {
+  const declared = await admin('/api/incidents', {
+    method: 'POST',
+    body: JSON.stringify({
+      issue_key: 'OPS-904', title: 'Slow search', summary: 'Index rebuild saturates es-2',
+      severity: 3, message: 'Search is slower than usual.',
+    }),
+  });
+  assert.equal(declared.status, 201, await declared.clone().text());
+  const { id } = await declared.json();
+  const page = await newPage(browser);
+  await signIn(page, herald.email, herald.password);
+  await page.goto(`${herald.url}/portal/incidents/${id}`);
+  await page.getByTestId('incident-head').waitFor();
+  const edit = page.getByTestId('incident-edit');
+  await edit.getByRole('button', { name: 'Change…' }).click();
+  // The public title is checked for internal information.
+  await edit.getByLabel('Public title').fill('OPS-904: search down');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await edit.getByLabel('I have checked the public text: publish it anyway').waitFor();
+  assert.notEqual((await edit.getByTestId('incident-edit-problem').textContent()).trim(), '');
+  await edit.getByLabel('Public title').fill('Search unavailable');
+  await edit.getByLabel('Severity').selectOption('1');
+  await edit.getByLabel('Public impact').selectOption('critical');
+  await edit.getByLabel('Incident manager').fill('Ada Lovelace');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  const head = page.getByTestId('incident-head');
+  await head.getByRole('heading', { name: 'Search unavailable' }).waitFor();
+  assert.equal(await head.getByTestId('severity').textContent(), 'Sev 1');
+  assert.match(await page.locator('.facts').first().textContent(), /Ada Lovelace/);
+  // Customers see the new title and impact; nothing internal.
+  const visitor = await newPage(browser);
+  await visitor.goto(`${herald.url}/incidents/${id}`);
+  await visitor.getByRole('heading', { level: 1, name: 'Search unavailable' }).waitFor({ timeout: 15000 });
+  const text = await visitor.getByRole('main').textContent();
+  assert.ok(!text.includes('Ada Lovelace') && !text.includes('es-2'), text);
+  assertNoErrors(page, [/422/]);
+  assertNoErrors(visitor);
+});

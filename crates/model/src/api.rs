@@ -538,6 +538,58 @@ impl NewUpdate {
     }
 }
 
+/// Body of `PATCH /api/incidents/{id}`: what is known about an incident
+/// changes as it unfolds: a better public title, a severity raised or
+/// lowered, a new summary, other people in the roles. Fields left out stay.
+/// Nobody is notified; the public documents show the new title and impact.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IncidentPatch {
+    /// The incident version the change is based on; stale → 409.
+    pub version: i64,
+    /// New public title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// New internal summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// New severity (the update cadence follows it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    /// New public impact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<Impact>,
+    /// New roles (all three, as the form shows them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Roles>,
+    /// Save although the leak guard found internal text in the title.
+    #[serde(default)]
+    pub confirm_leaks: bool,
+}
+
+impl IncidentPatch {
+    /// Checks the fields that need no stored state.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        if let Some(title) = &self.title {
+            validate_name("title", title, MAX_NAME)?;
+        }
+        if let Some(summary) = &self.summary {
+            validate_body("summary", summary, MAX_BODY)?;
+        }
+        if self.impact == Some(Impact::Maintenance) {
+            return Err(FieldError::new(
+                "impact",
+                "'maintenance' is for scheduled maintenances; use none, minor, major or critical",
+            ));
+        }
+        if let Some(roles) = &self.roles {
+            roles.validate()?;
+        }
+        Ok(())
+    }
+}
+
 /// Body of `PATCH /api/incidents/{id}/updates/{update_id}`: corrects the
 /// text of a published update (a typo, a wrong time). Its status, time and
 /// component changes stay; nobody is notified again.

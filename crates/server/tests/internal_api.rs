@@ -837,3 +837,127 @@ async fn a_published_update_is_corrected_in_place_and_nobody_is_told_again() {
         audit.json
     );
 }
+
+#[tokio::test]
+async fn an_incident_is_retitled_and_escalated_as_it_unfolds() {
+    let app = TestApp::new();
+    let publisher = app.token(Role::Publisher).await;
+    let admin = app.token(Role::Admin).await;
+    let declared = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(json!({"issue_key": "OPS-8", "title": "Slow dashboards", "summary": "Replica lag on db-7",
+                "severity": 3, "message": "Dashboards load slowly."})),
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(declared.status, StatusCode::CREATED, "{}", declared.json);
+    let id = declared.json["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/incidents/{id}");
+    let version = declared.json["version"].as_i64().unwrap();
+    let due_sev3 = declared.json["next_update_due"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // Refusals name the field and change nothing.
+    for (body, field) in [
+        (json!({"version": version, "title": " "}), "title"),
+        (
+            json!({"version": version, "impact": "maintenance"}),
+            "impact",
+        ),
+        (json!({"version": version, "severity": 4}), "severity"),
+    ] {
+        let r = app
+            .send(
+                Method::PATCH,
+                &path,
+                Some(body.clone()),
+                Auth::Bearer(&publisher),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            r.json
+        );
+        assert_eq!(r.json["field"], field, "{body}");
+    }
+    let leak = app
+        .send(
+            Method::PATCH,
+            &path,
+            Some(json!({"version": version, "title": "OPS-8 outage"})),
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(
+        (leak.status, &leak.json["code"]),
+        (StatusCode::UNPROCESSABLE_ENTITY, &json!("leak"))
+    );
+    let stale = app
+        .send(
+            Method::PATCH,
+            &path,
+            Some(json!({"version": version + 5, "title": "x"})),
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    assert_eq!(
+        app.get("/api/v2/incidents/unresolved.json").await.json["incidents"][0]["name"],
+        "Slow dashboards"
+    );
+
+    let edited = app
+        .send(
+            Method::PATCH,
+            &path,
+            Some(json!({"version": version, "title": "Dashboards unavailable", "severity": 1, "impact": "critical",
+                "roles": {"incident_manager": "Ada"}})),
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(edited.status, StatusCode::OK, "{}", edited.json);
+    let r = &edited.json;
+    assert_eq!(
+        (
+            r["title"].as_str(),
+            r["severity"].as_u64(),
+            r["impact"].as_str()
+        ),
+        (Some("Dashboards unavailable"), Some(1), Some("critical"))
+    );
+    assert_eq!(
+        (r["summary"].as_str(), r["status"].as_str()),
+        (Some("Replica lag on db-7"), Some("investigating"))
+    );
+    assert_eq!(r["roles"]["incident_manager"], "Ada");
+    assert_eq!(r["version"], version + 1);
+    // A Sev 1 is due for its next update sooner than the Sev 3 was.
+    assert!(
+        r["next_update_due"].as_str().unwrap() < due_sev3.as_str(),
+        "{r}"
+    );
+    assert_eq!(
+        r["updates"].as_array().unwrap().len(),
+        1,
+        "no update is posted"
+    );
+
+    let public = app.get("/api/v2/incidents/unresolved.json").await.json;
+    assert_eq!(public["incidents"][0]["name"], "Dashboards unavailable");
+    assert_eq!(public["incidents"][0]["impact"], "critical");
+    assert!(!public.to_string().contains("Ada") && !public.to_string().contains("db-7"));
+    let audit = app
+        .send(Method::GET, "/api/audit", None, Auth::Bearer(&admin))
+        .await;
+    assert!(
+        audit.json.to_string().contains("incident.edit"),
+        "{}",
+        audit.json
+    );
+}

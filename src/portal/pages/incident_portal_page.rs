@@ -10,7 +10,8 @@ use crate::i18n::{use_locale, Msg, PortalMsg as P};
 use crate::portal::api;
 use crate::portal::components::{
     error_text, field_problem, preview_component, preview_incident, CheckBox, DraftStatus,
-    ExternalPreview, InternalPreview, NextUpdate, PublishConfirmation, TextArea, TextField,
+    ExternalPreview, IncidentEdit, InternalPreview, NextUpdate, PublishConfirmation, TextArea,
+    TextField,
 };
 use crate::portal::compose::{Facts, Message};
 use crate::portal::context::{use_clock, use_incidents, use_session};
@@ -108,6 +109,11 @@ fn IncidentPortal(
         }}
         <Show when=move || open() && session.can_publish()>
             {move || incident_forms(ctx, changed)}
+        </Show>
+        <Show when=move || session.can_publish()>
+            {move || current.get().map(|r| view! {
+                <IncidentEdit record=r on_saved=Callback::new(move |()| changed()) />
+            })}
         </Show>
         <Show when=move || open() && !session.can_publish()>
             <p class="notice" data-testid="read-only">{t(P::ViewerCannotPublish)}</p>

@@ -9,8 +9,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use herald_model::api::{
-    ApiError, IncidentRecord, NewIncident, NewUpdate, PublishPostmortem, ResolveIncident,
-    UpdateEdit,
+    ApiError, IncidentPatch, IncidentRecord, NewIncident, NewUpdate, PublishPostmortem,
+    ResolveIncident, UpdateEdit,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -100,6 +100,31 @@ async fn post_update(
     Ok(Json(record))
 }
 
+/// Change an incident's title, summary, severity, impact or roles; nobody is notified.
+#[utoipa::path(patch, path = "/api/incidents/{id}", tag = "incidents", request_body = IncidentPatch,
+    params(("id" = String, Path, description = "Incident id")),
+    security(("session" = []), ("token" = [])),
+    responses(
+        (status = 200, description = "The changed incident", body = IncidentRecord),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Role may not publish", body = ApiError),
+        (status = 404, description = "No such incident", body = ApiError),
+        (status = 409, description = "Stale version: someone else updated it", body = ApiError),
+        (status = 422, description = "A field is invalid, or the title holds internal information (code `leak`)", body = ApiError),
+    ))]
+async fn edit(
+    State(state): State<AppState>,
+    Publisher(user): Publisher,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<IncidentPatch>,
+) -> Result<Json<IncidentRecord>, AppError> {
+    body.validate()?;
+    let record = state
+        .write(move |tx, now| incidents::edit(tx, &user, &id, &body, now))
+        .await?;
+    Ok(Json(record))
+}
+
 /// Correct the text of a published update; nobody is notified again.
 #[utoipa::path(patch, path = "/api/incidents/{id}/updates/{update_id}", tag = "incidents", request_body = UpdateEdit,
     params(("id" = String, Path, description = "Incident id"), ("update_id" = String, Path, description = "Update id")),
@@ -179,7 +204,7 @@ async fn postmortem(
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, declare))
-        .routes(routes!(get_one))
+        .routes(routes!(get_one, edit))
         .routes(routes!(post_update))
         .routes(routes!(edit_update))
         .routes(routes!(resolve))

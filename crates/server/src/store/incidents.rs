@@ -7,9 +7,9 @@ use super::{
 };
 use chrono::{DateTime, Utc};
 use herald_model::api::{
-    Audience, ComponentChange, FieldError, IncidentComponent, IncidentRecord, NewIncident,
-    NewUpdate, PublishPostmortem, ResolveIncident, Roles, SessionUser, UpdateEdit, UpdateRecord,
-    Visibility,
+    Audience, ComponentChange, FieldError, IncidentComponent, IncidentPatch, IncidentRecord,
+    NewIncident, NewUpdate, PublishPostmortem, ResolveIncident, Roles, SessionUser, UpdateEdit,
+    UpdateRecord, Visibility,
 };
 use herald_model::assessment::Assessment;
 use herald_model::cadence;
@@ -324,6 +324,62 @@ pub fn post_update(
         now,
         &actor.email,
         "incident.update",
+        ("incident", id),
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+/// Changes what is known about an incident (title, summary, severity,
+/// impact, roles). The leak guard checks a new public title.
+pub fn edit(
+    tx: &Transaction<'_>,
+    actor: &SessionUser,
+    id: &str,
+    input: &IncidentPatch,
+    now: DateTime<Utc>,
+) -> StoreResult<IncidentRecord> {
+    let before = get(tx, id)?;
+    bump_version(tx, "incidents", "incident", id, input.version)?;
+    let summary = input
+        .summary
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or(&before.summary);
+    if let Some(title) = &input.title {
+        guard(
+            tx,
+            &before.issue_key,
+            summary,
+            &[("title", title)],
+            input.confirm_leaks,
+        )?;
+    }
+    tx.execute(
+        "UPDATE incidents SET name = coalesce(?2, name), summary = coalesce(?3, summary),
+             severity = coalesce(?4, severity), impact = coalesce(?5, impact),
+             roles_json = coalesce(?6, roles_json), updated_at = ?7
+         WHERE id = ?1",
+        params![
+            id,
+            input.title.as_deref().map(str::trim),
+            input.summary.as_deref().map(str::trim),
+            input.severity.map(|s| s.level()),
+            input.impact.map(|i| i.as_str()),
+            input
+                .roles
+                .as_ref()
+                .map(|r| serde_json::to_string(r).unwrap_or_default()),
+            ts(&now),
+        ],
+    )?;
+    let after = get(tx, id)?;
+    audit::record(
+        tx,
+        now,
+        &actor.email,
+        "incident.edit",
         ("incident", id),
         Some(&before),
         Some(&after),
