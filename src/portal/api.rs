@@ -16,7 +16,7 @@ use herald_model::api::{
 };
 use herald_model::cadence::Cadence;
 use herald_model::portal::{
-    AuditEvent, CreatedUser, DeliveryRecord, DraftBody, DraftRecord, FeedAddress,
+    AuditEvent, CreatedUser, DeliveryRecord, Detection, DraftBody, DraftRecord, FeedAddress,
     MaintenanceChange, MaintenanceRecord, NewMaintenance, NewUser, Notice, StaffSubscription,
     SubscriberRecord, TemplateRecord, TokenRecord, UserChange,
 };
@@ -161,6 +161,17 @@ pub async fn declare(body: NewIncident) -> Result<IncidentRecord, FetchError> {
 pub async fn post_update(id: String, body: NewUpdate) -> Result<IncidentRecord, FetchError> {
     let path = format!("/api/incidents/{}/updates", seg(&id));
     call(Method::POST, &path, json(&body)).await
+}
+
+/// `GET /api/detections`: the open detections from monitoring.
+pub async fn detections() -> Result<Vec<Detection>, FetchError> {
+    call(Method::GET, "/api/detections", None).await
+}
+
+/// `POST /api/detections/{id}/dismiss`: it needs no incident.
+pub async fn dismiss_detection(id: String) -> Result<Detection, FetchError> {
+    let path = format!("/api/detections/{}/dismiss", seg(&id));
+    call(Method::POST, &path, None).await
 }
 
 /// `PATCH /api/incidents/{id}`: change the title, summary, severity, impact or roles.

@@ -67,6 +67,8 @@ pub struct DeclareForm {
     pub external_message: Option<String>,
     /// The first internal notice; `None` follows the template.
     pub internal_message: Option<String>,
+    /// The monitoring detection being declared, if any.
+    pub detection_id: Option<String>,
 }
 
 /// The messages the form would publish.
@@ -231,6 +233,7 @@ impl DeclareForm {
             support_cases: self.support_cases,
             drill: self.drill,
             confirm_leaks,
+            detection_id: self.detection_id.clone(),
         };
         request.validate(now)?;
         Ok(request)

@@ -365,3 +365,51 @@ test('a publisher retitles and escalates an incident; the public page shows the 
   assertNoErrors(page, [/422/]);
   assertNoErrors(visitor);
 });
+
+test('what monitoring detects waits on the portal until it is declared or dismissed', async () => {
+  const components = await (await admin('/api/components')).json();
+  const search = components.find((c) => c.name === 'Search' || c.name === 'API');
+  const report = (fingerprint, summary) => admin('/api/detections', {
+    method: 'POST',
+    body: JSON.stringify({ source: 'alertmanager', fingerprint, summary, components: [search.id] }),
+  });
+  assert.equal((await report('e2e-1', 'HighLatency: p99 above 2 s on svc-gw-4')).status, 201);
+  assert.equal((await report('e2e-1', 'HighLatency: p99 above 3 s on svc-gw-4')).status, 200);
+  assert.equal((await report('e2e-2', 'DiskFull: 97% on batch-9')).status, 201);
+
+  const page = await newPage(browser, { viewport: { width: 1400, height: 1000 } });
+  await signIn(page, herald.email, herald.password);
+  const detections = page.getByTestId('detections');
+  const latency = detections.getByTestId('detection').filter({ hasText: 'svc-gw-4' });
+  await latency.waitFor();
+  assert.match(await latency.textContent(), /alertmanager.*p99 above 3 s.*reported 2 times/s);
+
+  // Dismissed: gone from the list.
+  const disk = detections.getByTestId('detection').filter({ hasText: 'batch-9' });
+  await disk.getByRole('button', { name: 'Dismiss' }).click();
+  await disk.waitFor({ state: 'detached' });
+
+  // Declared: the form starts from what was detected.
+  await latency.getByRole('link', { name: 'Declare…' }).click();
+  await page.getByTestId('declaring-detection').waitFor();
+  assert.match(await page.getByTestId('declaring-detection').textContent(), /alertmanager detected: HighLatency/);
+  assert.equal(await page.getByLabel('Internal summary').inputValue(), 'HighLatency: p99 above 3 s on svc-gw-4');
+  assert.equal(await page.getByLabel(search.name, { exact: true }).isChecked(), true);
+  await page.getByLabel('Issue key').fill('OPS-905');
+  await page.getByLabel('Public title').fill('Slow responses');
+  await page.getByLabel('Customers (external)').check();
+  await page.getByLabel('Some', { exact: true }).check();
+  await page.getByLabel('It works, slower or less reliably').check();
+  await page.getByTestId('use-suggestion').click();
+  await page.getByTestId('review').click();
+  await page.getByTestId('publish-confirmation').waitFor();
+  await page.getByTestId('publish').click();
+  await page.waitForURL(/\/portal\/incidents\/[^/]+$/, { timeout: 15000 });
+  await page.getByTestId('incident-head').waitFor();
+
+  const open = await (await admin('/api/detections')).json();
+  assert.deepEqual(open.filter((d) => d.fingerprint?.startsWith('e2e-')), []);
+  await page.goto(`${herald.url}/portal`);
+  await page.getByTestId('detections').getByText('Nothing detected.').waitFor();
+  assertNoErrors(page);
+});

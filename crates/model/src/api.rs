@@ -424,6 +424,9 @@ pub struct NewIncident {
     /// Publish although the leak guard found internal text in a public field.
     #[serde(default)]
     pub confirm_leaks: bool,
+    /// The open detection this declares (it is marked declared).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detection_id: Option<String>,
 }
 
 /// Who holds the roles of an incident (names or emails, free text).
@@ -811,6 +814,7 @@ mod tests {
             support_cases: 0,
             drill: false,
             confirm_leaks: false,
+            detection_id: None,
         }
     }
 

@@ -248,6 +248,85 @@ pub struct AuditEvent {
     pub after: Option<String>,
 }
 
+/// Body of `POST /api/detections`: a monitoring tool reports a problem
+/// (the detect stage). Herald keeps it, internal only, for the comms
+/// managers to declare as an incident or dismiss; nothing is published.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewDetection {
+    /// Where it comes from, e.g. `grafana` or `alertmanager`.
+    pub source: String,
+    /// What was detected, e.g. the alert's name and description (internal).
+    pub summary: String,
+    /// The alert's identity: a report with the fingerprint of an open
+    /// detection refreshes it (count, last seen) instead of adding one, so
+    /// an alert that fires every minute is one detection.
+    #[serde(default)]
+    pub fingerprint: Option<String>,
+    /// A severity the tool suggests.
+    #[serde(default)]
+    pub severity: Option<crate::Severity>,
+    /// Ids of the components it concerns.
+    #[serde(default)]
+    pub components: Vec<String>,
+}
+
+impl NewDetection {
+    /// Checks the fields that need no stored state.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        validate_name("source", &self.source, MAX_NAME)?;
+        validate_body("summary", &self.summary, MAX_BODY)?;
+        if let Some(f) = &self.fingerprint {
+            validate_name("fingerprint", f, MAX_NAME)?;
+        }
+        Ok(())
+    }
+}
+
+/// Where a detection stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DetectionStatus {
+    /// Waiting for a comms manager.
+    Open,
+    /// Declared as an incident (`incident_id`).
+    Declared,
+    /// Judged not to need an incident.
+    Dismissed,
+}
+
+/// A problem a monitoring tool reported, as staff see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Detection {
+    /// Detection id.
+    pub id: String,
+    /// Where it comes from.
+    pub source: String,
+    /// What was detected.
+    pub summary: String,
+    /// The alert's identity, if the tool gave one.
+    pub fingerprint: Option<String>,
+    /// The severity the tool suggests.
+    pub severity: Option<crate::Severity>,
+    /// Ids of the components it concerns.
+    pub components: Vec<String>,
+    /// How many times it was reported while open.
+    pub count: u32,
+    /// First report.
+    #[serde(with = "crate::time::millis")]
+    pub first_seen_at: DateTime<Utc>,
+    /// Latest report.
+    #[serde(with = "crate::time::millis")]
+    pub last_seen_at: DateTime<Utc>,
+    /// Open, declared or dismissed.
+    pub status: DetectionStatus,
+    /// The incident it was declared as.
+    pub incident_id: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -961,3 +961,143 @@ async fn an_incident_is_retitled_and_escalated_as_it_unfolds() {
         audit.json
     );
 }
+
+#[tokio::test]
+async fn monitoring_reports_detections_that_are_declared_or_dismissed() {
+    let app = TestApp::new();
+    let monitor = app.token(Role::Publisher).await;
+    let viewer = app.token(Role::Viewer).await;
+    let api = component(&app, &monitor, "API", None).await;
+    let api_id = api["id"].as_str().unwrap().to_owned();
+    let alert = |fingerprint: &str, summary: &str| {
+        json!({"source": "alertmanager", "fingerprint": fingerprint, "summary": summary,
+            "severity": 2, "components": [api_id]})
+    };
+    let report = |body: Value, token: String| {
+        let app = &app;
+        async move {
+            app.send(
+                Method::POST,
+                "/api/detections",
+                Some(body),
+                Auth::Bearer(&token),
+            )
+            .await
+        }
+    };
+
+    let first = report(
+        alert("a1", "DETECTION-MARKER 5xx above 5% on api"),
+        monitor.clone(),
+    )
+    .await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.json);
+    assert_eq!(
+        (first.json["status"].as_str(), first.json["count"].as_u64()),
+        (Some("open"), Some(1))
+    );
+    // The same alert firing again is the same detection.
+    let again = report(
+        alert("a1", "DETECTION-MARKER 5xx above 9% on api"),
+        monitor.clone(),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.json);
+    assert_eq!(again.json["id"], first.json["id"]);
+    assert_eq!(again.json["count"], 2);
+    assert_eq!(
+        again.json["summary"],
+        "DETECTION-MARKER 5xx above 9% on api"
+    );
+    let other = report(alert("b2", "Disk 95% on search-1"), monitor.clone()).await;
+    assert_eq!(other.status, StatusCode::CREATED);
+    for (body, field) in [
+        (json!({"source": "grafana", "summary": " "}), "summary"),
+        (json!({"source": "", "summary": "x"}), "source"),
+        (
+            json!({"source": "grafana", "summary": "x", "components": ["nope"]}),
+            "components[0]",
+        ),
+    ] {
+        let r = report(body.clone(), monitor.clone()).await;
+        assert_eq!(
+            (r.status, &r.json["field"]),
+            (StatusCode::UNPROCESSABLE_ENTITY, &json!(field)),
+            "{body}"
+        );
+    }
+    assert_eq!(
+        report(alert("c3", "x"), viewer.clone()).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let open = app
+        .send(Method::GET, "/api/detections", None, Auth::Bearer(&viewer))
+        .await;
+    assert_eq!(open.json.as_array().unwrap().len(), 2, "{}", open.json);
+
+    // Declaring one closes it and links the incident.
+    let detection_id = first.json["id"].as_str().unwrap().to_owned();
+    let mut body = incident_body(
+        "OPS-11",
+        json!([{"id": api_id, "status": "partial_outage"}]),
+    );
+    body["detection_id"] = json!(detection_id);
+    let declared = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(body.clone()),
+            Auth::Bearer(&monitor),
+        )
+        .await;
+    assert_eq!(declared.status, StatusCode::CREATED, "{}", declared.json);
+    body["issue_key"] = json!("OPS-12");
+    let twice = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(body),
+            Auth::Bearer(&monitor),
+        )
+        .await;
+    assert_eq!(
+        (twice.status, &twice.json["field"]),
+        (StatusCode::UNPROCESSABLE_ENTITY, &json!("detection_id"))
+    );
+    let dismiss = format!(
+        "/api/detections/{}/dismiss",
+        other.json["id"].as_str().unwrap()
+    );
+    assert_eq!(
+        app.send(Method::POST, &dismiss, None, Auth::Bearer(&viewer))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let dismissed = app
+        .send(Method::POST, &dismiss, None, Auth::Bearer(&monitor))
+        .await;
+    assert_eq!(
+        (dismissed.status, &dismissed.json["status"]),
+        (StatusCode::OK, &json!("dismissed"))
+    );
+    assert_eq!(
+        app.send(Method::POST, &dismiss, None, Auth::Bearer(&monitor))
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    let open = app
+        .send(Method::GET, "/api/detections", None, Auth::Bearer(&viewer))
+        .await;
+    assert_eq!(open.json, json!([]));
+
+    // Detections are internal: no public document mentions them.
+    for path in herald_model::v2::paths::ALL {
+        let doc = app.get(path).await;
+        assert!(
+            !String::from_utf8_lossy(&doc.bytes).contains("DETECTION-MARKER"),
+            "{path}"
+        );
+    }
+}

@@ -22,10 +22,10 @@ use herald_model::api::{
     ComponentChange, ComponentRecord, FieldError, IncidentRecord, NewIncident,
 };
 use herald_model::assessment::{AffectedScope, ImpactAudience, Symptom};
-use herald_model::portal::TemplateRecord;
+use herald_model::portal::{Detection, TemplateRecord};
 use herald_model::{ComponentStatus, Impact, IncidentStatus, Severity};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// The draft key of the declare form.
 const DRAFT_KEY: &str = "declare";
@@ -33,11 +33,25 @@ const DRAFT_KEY: &str = "declare";
 /// The status a newly ticked component is put in.
 const DEFAULT_COMPONENT_STATUS: ComponentStatus = ComponentStatus::PartialOutage;
 
-/// The declare page: loads components and templates, then the form.
+/// The declare page: loads components and templates (and, from
+/// `?detection=ID`, the monitoring detection it declares), then the form.
 #[component]
 pub fn DeclarePage() -> impl IntoView {
     let components = LocalResource::new(api::components);
     let templates = LocalResource::new(api::templates);
+    let query = use_query_map();
+    let detection_id = query.with_untracked(|q| q.get("detection"));
+    let detection = LocalResource::new(move || {
+        let id = detection_id.clone();
+        async move {
+            match id {
+                None => Ok(Ok(None)),
+                Some(id) => api::detections()
+                    .await
+                    .map(|open| open.into_iter().find(|d| d.id == id).ok_or(id).map(Some)),
+            }
+        }
+    });
     Effect::new(move || document().set_title(t(P::DeclareTitle)));
     view! {
         <h1>{t(P::DeclareHeading)}</h1>
@@ -46,8 +60,19 @@ pub fn DeclarePage() -> impl IntoView {
                 let components = components.await;
                 // Without the server's templates the built-in ones still work.
                 let templates = templates.await.unwrap_or_default();
+                // A detection that is gone (declared, dismissed) leaves a
+                // plain form, and says so.
+                let (detection, gone) = match detection.await {
+                    Ok(Ok(found)) => (found, false),
+                    Ok(Err(_)) => (None, true),
+                    Err(_) => (None, false),
+                };
                 match components {
-                    Ok(components) => view! { <DeclareForm components templates /> }.into_any(),
+                    Ok(components) => view! {
+                        {gone.then(|| view! { <p class="notice" data-testid="detection-gone">{t(P::DetectionGone)}</p> })}
+                        <DeclareForm components templates detection />
+                    }
+                    .into_any(),
                     Err(e) => view! {
                         <p class="problem" role="alert">{crate::portal::components::error_text(&e)}</p>
                     }
@@ -58,6 +83,24 @@ pub fn DeclarePage() -> impl IntoView {
     }
 }
 
+/// The form as a detection starts it: its text as the internal summary,
+/// its components affected, linked so that declaring closes it.
+fn from_detection(d: Detection) -> DeclareForm {
+    DeclareForm {
+        summary: d.summary,
+        components: d
+            .components
+            .into_iter()
+            .map(|id| ComponentChange {
+                id,
+                status: DEFAULT_COMPONENT_STATUS,
+            })
+            .collect(),
+        detection_id: Some(d.id),
+        ..DeclareForm::default()
+    }
+}
+
 /// The form, its previews and the confirmation step.
 #[component]
 fn DeclareForm(
@@ -65,6 +108,8 @@ fn DeclareForm(
     components: Vec<ComponentRecord>,
     /// The templates in force.
     templates: Vec<TemplateRecord>,
+    /// The monitoring detection being declared, if any.
+    detection: Option<Detection>,
 ) -> impl IntoView {
     let locale = use_locale();
     let clock = use_clock();
@@ -74,8 +119,20 @@ fn DeclareForm(
     let all = StoredValue::new(components);
     let templates = StoredValue::new(templates);
 
-    let form = RwSignal::new(DeclareForm::default());
-    let draft = use_draft(DRAFT_KEY.to_owned(), form);
+    // A detection starts the form from what the tool reported, with a
+    // draft of its own.
+    let draft_key = match &detection {
+        Some(d) => format!("{DRAFT_KEY}-detection-{}", d.id),
+        None => DRAFT_KEY.to_owned(),
+    };
+    let declaring = detection.as_ref().map(|d| {
+        tf(
+            P::DeclaringDetection,
+            &[("source", &d.source), ("summary", &d.summary)],
+        )
+    });
+    let form = RwSignal::new(detection.map(from_detection).unwrap_or_default());
+    let draft = use_draft(draft_key, form);
     let problem = RwSignal::new(None::<FieldError>);
     let confirming = RwSignal::new(false);
     let confirmed = RwSignal::new(false);
@@ -227,6 +284,7 @@ fn DeclareForm(
     let internal_message = Signal::derive(move || outgoing.get().internal);
 
     view! {
+        {declaring.map(|text| view! { <p class="notice" data-testid="declaring-detection">{text}</p> })}
         <div class="compose" class:confirming=confirming>
             <form class="compose-form" on:submit=|ev| ev.prevent_default() aria-label=t(P::DeclareHeading) hidden=confirming>
                 <fieldset>

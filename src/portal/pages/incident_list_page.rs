@@ -1,5 +1,5 @@
-//! `/portal`: the open incidents with their update countdowns, your
-//! drafts, and the recently resolved incidents.
+//! `/portal`: the open incidents with their update countdowns, what
+//! monitoring detected, your drafts, and the recently resolved incidents.
 
 use crate::i18n::{use_locale, Msg, PortalMsg as P};
 use crate::portal::api;
@@ -8,8 +8,9 @@ use crate::portal::context::{use_clock, use_incidents, use_session};
 use crate::portal::countdown::age;
 use crate::portal::{t, tf};
 use herald_model::api::IncidentRecord;
-use herald_model::portal::DraftRecord;
+use herald_model::portal::{Detection, DraftRecord};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 /// How many resolved incidents the page lists.
@@ -20,6 +21,9 @@ const RECENT: usize = 10;
 pub fn draft_link(key: &str) -> Option<String> {
     if key == "declare" {
         return Some("/portal/declare".to_owned());
+    }
+    if let Some(detection) = key.strip_prefix("declare-detection-") {
+        return Some(format!("/portal/declare?detection={detection}"));
     }
     let rest = key.strip_prefix("incident-")?;
     let id = rest
@@ -60,6 +64,7 @@ pub fn IncidentListPage() -> impl IntoView {
                             incident_table(open, true).into_any()
                         }}
                     </section>
+                    <Detections />
                     <section aria-labelledby="drafts-heading" data-testid="drafts">
                         <h2 id="drafts-heading">{t(P::YourDrafts)}</h2>
                         <Transition fallback=|| view! { <p class="loading">{t(P::Loading)}</p> }>
@@ -83,6 +88,82 @@ pub fn IncidentListPage() -> impl IntoView {
                 .into_any()
             }
         }}
+    }
+}
+
+/// What monitoring tools detected and nobody has declared or dismissed
+/// yet, each with a way to declare it (publishers) or dismiss it.
+#[component]
+fn Detections() -> impl IntoView {
+    let locale = use_locale();
+    let session = use_session();
+    let detections = LocalResource::new(api::detections);
+    let problem = RwSignal::new(None::<String>);
+    let dismiss = move |id: String| {
+        spawn_local(async move {
+            match api::dismiss_detection(id).await {
+                Ok(_) => problem.set(None),
+                Err(e) => problem.set(Some(error_text(&e))),
+            }
+            detections.refetch();
+        });
+    };
+    let row = move |d: Detection| {
+        let seen = if d.count > 1 {
+            tf(
+                P::DetectionSeen,
+                &[
+                    ("count", &d.count.to_string()),
+                    ("time", &locale.datetime(d.last_seen_at)),
+                ],
+            )
+        } else {
+            tf(
+                P::DetectionSeenOnce,
+                &[("time", &locale.datetime(d.last_seen_at))],
+            )
+        };
+        let id = d.id.clone();
+        view! {
+            <li data-testid="detection" data-detection-id=d.id.clone()>
+                <p>
+                    <strong>{d.source}</strong> " " {d.summary}
+                    " " <span class="meta">{seen}</span>
+                </p>
+                <Show when=move || session.can_publish()>
+                    <p class="row-actions">
+                        <A href=format!("/portal/declare?detection={}", id) attr:class="button">
+                            {t(P::DeclareDetection)}
+                        </A>
+                        " "
+                        <button type="button" on:click={
+                            let id = id.clone();
+                            move |_| dismiss(id.clone())
+                        }>{t(P::DismissDetection)}</button>
+                    </p>
+                </Show>
+            </li>
+        }
+    };
+    view! {
+        <section aria-labelledby="detections-heading" data-testid="detections">
+            <h2 id="detections-heading">{t(P::DetectionsHeading)}</h2>
+            <p class="problem" role="alert">{move || problem.get()}</p>
+            <Transition fallback=|| view! { <p class="loading">{t(P::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match detections.await {
+                        Ok(list) if list.is_empty() => {
+                            view! { <p class="empty">{t(P::NoDetections)}</p> }.into_any()
+                        }
+                        Ok(list) => view! {
+                            <ul class="detections">{list.into_iter().map(row).collect_view()}</ul>
+                        }
+                        .into_any(),
+                        Err(e) => view! { <p class="problem">{error_text(&e)}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
     }
 }
 
@@ -181,7 +262,7 @@ fn drafts_list(list: Vec<DraftRecord>) -> impl IntoView {
 
 /// What a draft is, in words.
 fn draft_label(key: &str) -> String {
-    if key == "declare" {
+    if key == "declare" || key.starts_with("declare-detection-") {
         t(P::DraftDeclare).to_owned()
     } else if key.ends_with("-resolve") {
         t(P::DraftResolve).to_owned()
@@ -206,6 +287,10 @@ mod tests {
         assert_eq!(
             draft_link("incident-abc-resolve").as_deref(),
             Some("/portal/incidents/abc")
+        );
+        assert_eq!(
+            draft_link("declare-detection-d1").as_deref(),
+            Some("/portal/declare?detection=d1")
         );
         assert_eq!(draft_link("other"), None);
     }

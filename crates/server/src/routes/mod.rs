@@ -9,6 +9,7 @@
 
 mod admin;
 mod components;
+mod detections;
 mod drafts;
 mod extract;
 mod incidents;
@@ -78,6 +79,7 @@ pub fn app(state: AppState) -> Router {
         .merge(session::router())
         .merge(components::router())
         .merge(incidents::router())
+        .merge(detections::router())
         .merge(maintenances::router())
         .merge(drafts::router())
         .merge(admin::router())

@@ -217,6 +217,7 @@ pub fn seed(
                     support_cases: 3,
                     drill: false,
                     confirm_leaks: false,
+                    detection_id: None,
                 },
                 start,
             )?;
@@ -292,6 +293,7 @@ pub fn seed(
                 support_cases: 4,
                 drill: false,
                 confirm_leaks: false,
+                detection_id: None,
             },
             open_start,
         )?;
@@ -386,6 +388,7 @@ pub fn seed_history(
                     support_cases: 0,
                     drill: false,
                     confirm_leaks: false,
+                    detection_id: None,
                 },
                 at,
             )?;

@@ -207,6 +207,9 @@ pub fn declare(
         &input.components,
         now,
     )?;
+    if let Some(detection) = &input.detection_id {
+        super::detections::mark_declared(tx, detection, &id)?;
+    }
     let after = get(tx, &id)?;
     audit::record(
         tx,

@@ -14,6 +14,7 @@ pub mod archive;
 pub mod audit;
 pub mod components;
 pub mod demo;
+pub mod detections;
 pub mod drafts;
 pub mod incidents;
 pub mod maintenance;
@@ -37,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_portal.sql"),
     include_str!("migrations/0003_subscriptions.sql"),
     include_str!("migrations/0004_open_incidents_index.sql"),
+    include_str!("migrations/0005_detections.sql"),
 ];
 
 /// Why a store operation failed.
