@@ -163,6 +163,12 @@ pub async fn post_update(id: String, body: NewUpdate) -> Result<IncidentRecord, 
     call(Method::POST, &path, json(&body)).await
 }
 
+/// `DELETE /api/components/{id}?version=N`: delete a component nothing refers to.
+pub async fn delete_component(id: String, version: i64) -> Result<(), FetchError> {
+    let path = format!("/api/components/{}?version={version}", seg(&id));
+    call_empty(Method::DELETE, &path).await
+}
+
 /// `GET /api/detections`: the open detections from monitoring.
 pub async fn detections() -> Result<Vec<Detection>, FetchError> {
     call(Method::GET, "/api/detections", None).await

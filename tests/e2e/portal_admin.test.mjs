@@ -111,8 +111,27 @@ test('components added and changed in the portal show on the public page; intern
   await form.getByRole('button', { name: 'Add' }).click();
   await page.getByTestId('component-problem').filter({ hasText: /Name/ }).waitFor();
 
+  // Deleting asks once more; one with history is refused with the reason.
+  await page.getByRole('button', { name: 'Edit API' }).click();
+  const editApi = page.getByTestId('edit-component-form');
+  await editApi.getByRole('button', { name: 'Delete…' }).click();
+  await editApi.getByTestId('confirm-delete').getByRole('button', { name: 'Delete', exact: true }).click();
+  await editApi.getByTestId('component-problem').filter({ hasText: /internal-only/ }).waitFor();
+  await editApi.getByRole('button', { name: 'Cancel' }).click();
+  await form.getByLabel('Name', { exact: true }).fill('Typo component');
+  await form.getByRole('button', { name: 'Add' }).click();
+  const typo = page.locator('[data-testid=component-row][data-name="Typo component"]');
+  await typo.waitFor();
+  await page.getByRole('button', { name: 'Edit Typo component' }).click();
+  const editTypo = page.getByTestId('edit-component-form');
+  await editTypo.getByRole('button', { name: 'Delete…' }).click();
+  await editTypo.getByTestId('confirm-delete').getByRole('button', { name: 'Delete', exact: true }).click();
+  await typo.waitFor({ state: 'detached' });
+  assert.ok(!(await getJson('/api/v2/components.json')).components.some((c) => c.name === 'Typo component'));
+  assert.ok((await getJson('/api/v2/components.json')).components.some((c) => c.name === 'API'));
+
   assert.deepEqual(await axeViolations(page), []);
-  await closePage(page, [/status of 422/]);
+  await closePage(page, [/status of 422/, /status of 409/]);
 });
 
 test('an admin adds a viewer, edits a template the declare page then uses, and sets the cadence', async () => {

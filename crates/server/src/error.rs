@@ -88,6 +88,7 @@ impl From<StoreError> for AppError {
             StoreError::Conflict(message) => {
                 AppError::new(StatusCode::CONFLICT, "conflict", message)
             }
+            StoreError::InUse(message) => AppError::new(StatusCode::CONFLICT, "in_use", message),
             StoreError::Invalid(field) => AppError::invalid(field),
             StoreError::Leak(field) => {
                 let mut e = AppError::invalid(field);

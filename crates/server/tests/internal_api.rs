@@ -1101,3 +1101,128 @@ async fn monitoring_reports_detections_that_are_declared_or_dismissed() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_component_nothing_refers_to_can_be_deleted_one_with_history_stays() {
+    let app = TestApp::new();
+    let publisher = app.token(Role::Publisher).await;
+    let viewer = app.token(Role::Viewer).await;
+    let group = app
+        .send(
+            Method::POST,
+            "/api/components",
+            Some(json!({"name": "Core", "group": true})),
+            Auth::Bearer(&publisher),
+        )
+        .await
+        .json;
+    let group_id = group["id"].as_str().unwrap().to_owned();
+    let api = component(&app, &publisher, "API", Some(&group_id)).await;
+    let typo = component(&app, &publisher, "Dashbaord", None).await;
+    let followed = component(&app, &publisher, "Webhooks", None).await;
+    let del = |c: &Value, version: Option<i64>| {
+        let id = c["id"].as_str().unwrap().to_owned();
+        match version {
+            Some(v) => format!("/api/components/{id}?version={v}"),
+            None => format!("/api/components/{id}"),
+        }
+    };
+    let v = |c: &Value| c["version"].as_i64().unwrap();
+    app.send(
+        Method::POST,
+        "/api/incidents",
+        Some(incident_body(
+            "OPS-21",
+            json!([{"id": api["id"], "status": "major_outage"}]),
+        )),
+        Auth::Bearer(&publisher),
+    )
+    .await;
+    app.send(
+        Method::POST,
+        "/api/subscribers",
+        Some(json!({"webhook_url": "http://127.0.0.1:9/hook", "components": [followed["id"]]})),
+        Auth::None,
+    )
+    .await;
+
+    let r = app
+        .send(
+            Method::DELETE,
+            &del(&typo, None),
+            None,
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(
+        (r.status, &r.json["field"]),
+        (StatusCode::UNPROCESSABLE_ENTITY, &json!("version"))
+    );
+    let r = app
+        .send(
+            Method::DELETE,
+            &del(&typo, Some(v(&typo))),
+            None,
+            Auth::Bearer(&viewer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app
+        .send(
+            Method::DELETE,
+            &del(&typo, Some(v(&typo) + 1)),
+            None,
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    for (c, reason) in [
+        (&group, "still holds 1 component"),
+        (&api, "make it internal-only"),
+        (&followed, "1 subscription(s) follow"),
+    ] {
+        let r = app
+            .send(
+                Method::DELETE,
+                &del(c, Some(v(c))),
+                None,
+                Auth::Bearer(&publisher),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.json);
+        assert!(
+            r.json["message"].as_str().unwrap().contains(reason),
+            "{}",
+            r.json
+        );
+    }
+
+    let r = app
+        .send(
+            Method::DELETE,
+            &del(&typo, Some(v(&typo))),
+            None,
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.json);
+    let listed = app
+        .send(Method::GET, "/api/components", None, Auth::Bearer(&viewer))
+        .await
+        .json;
+    assert!(!listed.to_string().contains("Dashbaord"));
+    assert_eq!(listed.as_array().unwrap().len(), 3, "the others stay");
+    let public = app.get("/api/v2/components.json").await.json;
+    assert!(!public.to_string().contains("Dashbaord"));
+    let uptime = app.get("/api/herald/uptime.json").await.json;
+    assert!(!uptime.to_string().contains("Dashbaord"));
+    let again = app
+        .send(
+            Method::DELETE,
+            &del(&typo, Some(v(&typo))),
+            None,
+            Auth::Bearer(&publisher),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+}

@@ -369,6 +369,31 @@ fn ComponentEditor(
         Some((_, _, name)) => tf(P::EditNamed, &[("name", name)]),
         None => t(P::AddComponentHeading).to_owned(),
     };
+    // Deleting asks once more; the server refuses one with history.
+    let confirm_delete = RwSignal::new(false);
+    let delete_question = editing
+        .as_ref()
+        .map(|(_, _, name)| tf(P::DeleteComponentQuestion, &[("name", name)]))
+        .unwrap_or_default();
+    let delete = Action::new_local(move |(): &()| {
+        let target = target.get_value();
+        async move {
+            match target {
+                Some((id, version)) => api::delete_component(id, version)
+                    .await
+                    .map_err(|e| error_text(&e)),
+                None => Ok(()),
+            }
+        }
+    });
+    Effect::new(move || match delete.value().get() {
+        Some(Ok(())) => on_done.run(()),
+        Some(Err(p)) => {
+            confirm_delete.set(false);
+            problem.set(Some(p));
+        }
+        None => {}
+    });
     let is_edit = editing.is_some();
     let prefix = if is_edit { "edit" } else { "new" };
     let field = move |name: &str| format!("{prefix}-component-{name}");
@@ -451,8 +476,20 @@ fn ComponentEditor(
                     </button>
                     {is_edit.then(|| view! {
                         <button type="button" on:click=move |_| on_done.run(())>{t(P::CancelEditing)}</button>
+                        " "
+                        <button type="button" class="link" hidden=confirm_delete
+                            on:click=move |_| confirm_delete.set(true)>{t(P::DeleteComponent)}</button>
                     })}
                 </div>
+                <Show when=move || confirm_delete.get()>
+                    <div class="confirm-delete" role="group" data-testid="confirm-delete">
+                        <p>{delete_question.clone()}</p>
+                        <button type="button" class="danger" disabled=move || delete.pending().get()
+                            on:click=move |_| { delete.dispatch(()); }>{t(P::DeleteComponentConfirm)}</button>
+                        " "
+                        <button type="button" on:click=move |_| confirm_delete.set(false)>{t(P::KeepComponent)}</button>
+                    </div>
+                </Show>
             </form>
         </section>
     }

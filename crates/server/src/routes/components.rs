@@ -5,10 +5,11 @@ use crate::auth::{Caller, Publisher};
 use crate::error::AppError;
 use crate::store::components;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use herald_model::api::{ApiError, ComponentPatch, ComponentRecord, NewComponent};
+use herald_model::api::{ApiError, ComponentPatch, ComponentRecord, FieldError, NewComponent};
+use std::collections::HashMap;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -73,9 +74,43 @@ async fn update(
     Ok(Json(changed))
 }
 
+/// Delete a component or an empty group that no incident, maintenance or
+/// subscription refers to; `version` (in the query) must be current.
+#[utoipa::path(delete, path = "/api/components/{id}", tag = "components",
+    params(("id" = String, Path, description = "Component id"), ("version" = i64, Query, description = "Its current version")),
+    security(("session" = []), ("token" = [])),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "Not signed in", body = ApiError),
+        (status = 403, description = "Role may not publish", body = ApiError),
+        (status = 404, description = "No such component", body = ApiError),
+        (status = 409, description = "Stale version, or something refers to it (the message says what)", body = ApiError),
+        (status = 422, description = "No version given", body = ApiError),
+    ))]
+async fn delete(
+    State(state): State<AppState>,
+    Publisher(user): Publisher,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<StatusCode, AppError> {
+    let version = query
+        .get("version")
+        .and_then(|v| v.parse::<i64>().ok())
+        .ok_or_else(|| {
+            FieldError::new(
+                "version",
+                "send the component's current version, e.g. ?version=3",
+            )
+        })?;
+    state
+        .write(move |tx, now| components::delete(tx, &user, &id, version, now))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Component routes.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, create))
-        .routes(routes!(update))
+        .routes(routes!(update, delete))
 }

@@ -298,3 +298,60 @@ pub fn set_status(
         new_status: status,
     }))
 }
+
+/// Deletes a component or an empty group that nothing else refers to: no
+/// incident or maintenance ever affected it and no active subscription
+/// follows it. One with history stays (its past incidents name it); the
+/// refusal says how to take it off the page instead.
+pub fn delete(
+    tx: &Transaction<'_>,
+    actor: &SessionUser,
+    id: &str,
+    version: i64,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let before = get(tx, id)?;
+    bump_version(tx, "components", "component", id, version)?;
+    let name = &before.component.name;
+    let count = |sql: &str| -> StoreResult<i64> { Ok(tx.query_row(sql, [id], |r| r.get(0))?) };
+    let children = count("SELECT count(*) FROM components WHERE group_id = ?1")?;
+    if children > 0 {
+        return Err(StoreError::InUse(format!(
+            "the group '{name}' still holds {children} component(s); move them out or delete them first"
+        )));
+    }
+    let affected = count(
+        "SELECT (SELECT count(*) FROM incident_components WHERE component_id = ?1)
+              + (SELECT count(*) FROM update_component_changes WHERE component_id = ?1)",
+    )?;
+    if affected > 0 {
+        return Err(StoreError::InUse(format!(
+            "incidents or maintenances affected '{name}', so it stays in their history; \
+             make it internal-only to take it off the public page"
+        )));
+    }
+    let following = count(
+        "SELECT count(*) FROM subscribers s, json_each(s.components) j
+         WHERE s.unsubscribed_at IS NULL AND s.components IS NOT NULL AND j.value = ?1",
+    )?;
+    if following > 0 {
+        return Err(StoreError::InUse(format!(
+            "{following} subscription(s) follow '{name}'; make it internal-only to take it off the public page"
+        )));
+    }
+    tx.execute(
+        "DELETE FROM component_status_changes WHERE component_id = ?1",
+        [id],
+    )?;
+    tx.execute("DELETE FROM components WHERE id = ?1", [id])?;
+    audit::record(
+        tx,
+        now,
+        &actor.email,
+        "component.delete",
+        ("component", id),
+        Some(&before),
+        None::<&()>,
+    )?;
+    Ok(())
+}

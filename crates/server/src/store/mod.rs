@@ -55,6 +55,10 @@ pub enum StoreError {
     /// The write was based on a stale version, or breaks a uniqueness rule.
     #[error("{0}")]
     Conflict(String),
+    /// The object is still referred to (e.g. a component with history), so
+    /// it cannot be deleted; the message says by what and what to do.
+    #[error("{0}")]
+    InUse(String),
     /// A field is invalid given what is stored (unknown component, disallowed transition).
     #[error("{0}")]
     Invalid(FieldError),
