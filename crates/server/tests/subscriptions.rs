@@ -700,3 +700,71 @@ async fn staff_can_follow_internal_only_components_customers_cannot_name_them() 
         "a notice outside the subscription's scope"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_hear_of_a_new_detection_once_customers_never() {
+    let app = TestApp::with_demo();
+    let (smtp, inbox) = smtp_server();
+    start_worker(&app, smtp);
+    let (viewer, password) = app.user(Role::Viewer);
+    let cookie = app.login(&viewer.email, &password).await;
+    let staff = "oncall@example.com";
+    let sub = app
+        .send(
+            Method::POST,
+            "/api/me/subscriptions",
+            Some(json!({"channel": "email", "address": staff})),
+            Auth::Cookie(&cookie),
+        )
+        .await;
+    assert_eq!(sub.status, StatusCode::CREATED, "{}", sub.json);
+    let customer = webhook_receiver(0).await;
+    app.send(
+        Method::POST,
+        "/api/subscribers",
+        Some(json!({"webhook_url": customer.0})),
+        Auth::None,
+    )
+    .await;
+
+    let monitor = app.token(Role::Publisher).await;
+    let alert = json!({"source": "grafana", "fingerprint": "cpu-1", "summary": "CPU above 95% on web-3\nfor 10 minutes"});
+    let first = app
+        .send(
+            Method::POST,
+            "/api/detections",
+            Some(alert.clone()),
+            Auth::Bearer(&monitor),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.json);
+    eventually("the staff notice", || mails_to(&inbox, staff).len() == 1).await;
+    let mail = unquote(&mails_to(&inbox, staff)[0].raw);
+    assert!(
+        mail.contains("Detected by grafana: CPU above 95% on web-3"),
+        "{mail}"
+    );
+    assert!(
+        mail.contains(&format!(
+            "/portal/declare?detection={}",
+            first.json["id"].as_str().unwrap()
+        )),
+        "{mail}"
+    );
+    // The same alert again refreshes the detection; nobody is told twice.
+    let again = app
+        .send(
+            Method::POST,
+            "/api/detections",
+            Some(alert),
+            Auth::Bearer(&monitor),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::OK);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(mails_to(&inbox, staff).len(), 1);
+    assert!(
+        customer.1.lock().unwrap().is_empty(),
+        "a customer heard of a detection"
+    );
+}

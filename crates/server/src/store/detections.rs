@@ -119,6 +119,7 @@ pub fn report(
         ],
     )?;
     let detection = get(tx, &id)?;
+    super::notify::on_detection(tx, &detection, now)?;
     audit::record(
         tx,
         now,

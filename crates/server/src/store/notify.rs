@@ -597,6 +597,65 @@ pub fn on_update(
     Ok(())
 }
 
+/// Tells staff subscribed to internal notices (for every component, or one
+/// it concerns) that monitoring detected something, with a link to declare
+/// it. Only for a new detection, not for each repeat of the same alert.
+pub fn on_detection(
+    tx: &Transaction<'_>,
+    detection: &herald_model::portal::Detection,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let page = Reader::new(tx)?.page;
+    let declare = format!("{}/portal/declare?detection={}", page.url, detection.id);
+    let subject = format!(
+        "Detected by {}: {}",
+        detection.source,
+        first_line(&detection.summary)
+    );
+    let text = format!(
+        "{subject}\n\n{}\n\nDeclare it or dismiss it in the portal: {declare}\n",
+        detection.summary
+    );
+    for (sid, channel, address, format) in recipients(tx, "internal", &detection.components)? {
+        let message = match (channel.as_str(), format.as_str()) {
+            ("email", _) => Message::Email {
+                to: address,
+                subject: format!("[{}] {subject}", page.name),
+                text: text.clone(),
+                unsubscribe: None,
+            },
+            (_, format::CHAT) => Message::Webhook {
+                url: address,
+                body: json!({ "text": text }),
+            },
+            _ => Message::Webhook {
+                url: address,
+                body: json!({
+                    "type": "detection", "detection": detection, "url": declare,
+                }),
+            },
+        };
+        enqueue(
+            tx,
+            &sid,
+            "notice",
+            &format!("detection-{}-{sid}", detection.id),
+            &message,
+            now,
+        )?;
+    }
+    Ok(())
+}
+
+/// The first line of a text, at most 120 characters (for a subject).
+fn first_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default().trim();
+    match line.char_indices().nth(120) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line.to_owned(),
+    }
+}
+
 /// Reminds subscribers of maintenances starting within `ahead`; each
 /// maintenance is reminded of once.
 pub fn remind_maintenances(
