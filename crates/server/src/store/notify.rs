@@ -561,29 +561,24 @@ pub fn on_update(
             role_line("Communications manager", &roles.communications_manager),
         );
         for (sid, channel, address, format) in recipients(tx, "internal", &all_ids)? {
-            let message = match (channel.as_str(), format.as_str()) {
-                ("email", _) => Message::Email {
-                    to: address,
-                    subject: format!("[{}] {subject}", page.name),
-                    text: text.clone(),
-                    unsubscribe: None,
-                },
-                (_, format::CHAT) => Message::Webhook {
-                    url: address,
-                    body: json!({ "text": text }),
-                },
-                _ => Message::Webhook {
-                    url: address,
-                    body: json!({
+            let message = staff_message(
+                &channel,
+                &format,
+                address,
+                &page.name,
+                &subject,
+                &text,
+                || {
+                    json!({
                         "type": "notice", "drill": drill, "visibility": visibility,
                         "issue_key": key, "severity": severity_label, "summary": summary,
                         "status": status.as_str(), "audience": audience, "body": body,
                         "roles": roles,
                         "components": affected.iter().map(|c| json!({"id": c.0, "name": c.1, "status": c.2})).collect::<Vec<_>>(),
                         "incident_id": incident_id, "update_id": update_id, "url": portal,
-                    }),
+                    })
                 },
-            };
+            );
             enqueue(
                 tx,
                 &sid,
@@ -617,24 +612,15 @@ pub fn on_detection(
         detection.summary
     );
     for (sid, channel, address, format) in recipients(tx, "internal", &detection.components)? {
-        let message = match (channel.as_str(), format.as_str()) {
-            ("email", _) => Message::Email {
-                to: address,
-                subject: format!("[{}] {subject}", page.name),
-                text: text.clone(),
-                unsubscribe: None,
-            },
-            (_, format::CHAT) => Message::Webhook {
-                url: address,
-                body: json!({ "text": text }),
-            },
-            _ => Message::Webhook {
-                url: address,
-                body: json!({
-                    "type": "detection", "detection": detection, "url": declare,
-                }),
-            },
-        };
+        let message = staff_message(
+            &channel,
+            &format,
+            address,
+            &page.name,
+            &subject,
+            &text,
+            || json!({ "type": "detection", "detection": detection, "url": declare }),
+        );
         enqueue(
             tx,
             &sid,
@@ -645,6 +631,35 @@ pub fn on_detection(
         )?;
     }
     Ok(())
+}
+
+/// A message to a staff subscriber: an email, a chat message (`{"text"}`),
+/// or Herald's JSON (`json`, built only when it is the one sent).
+fn staff_message(
+    channel: &str,
+    format: &str,
+    address: String,
+    page_name: &str,
+    subject: &str,
+    text: &str,
+    json: impl FnOnce() -> serde_json::Value,
+) -> Message {
+    match (channel, format) {
+        ("email", _) => Message::Email {
+            to: address,
+            subject: format!("[{page_name}] {subject}"),
+            text: text.to_owned(),
+            unsubscribe: None,
+        },
+        (_, format::CHAT) => Message::Webhook {
+            url: address,
+            body: json!({ "text": text }),
+        },
+        _ => Message::Webhook {
+            url: address,
+            body: json(),
+        },
+    }
 }
 
 /// The first line of a text, at most 120 characters (for a subject).
