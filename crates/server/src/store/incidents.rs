@@ -321,17 +321,7 @@ pub fn post_update(
         &input.components,
         now,
     )?;
-    let after = get(tx, id)?;
-    audit::record(
-        tx,
-        now,
-        &actor.email,
-        "incident.update",
-        ("incident", id),
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+    recorded(tx, actor, "incident.update", &before, now)
 }
 
 /// Changes what is known about an incident (title, summary, severity,
@@ -377,17 +367,7 @@ pub fn edit(
             ts(&now),
         ],
     )?;
-    let after = get(tx, id)?;
-    audit::record(
-        tx,
-        now,
-        &actor.email,
-        "incident.edit",
-        ("incident", id),
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+    recorded(tx, actor, "incident.edit", &before, now)
 }
 
 /// Corrects the text of a published update. The leak guard checks a public
@@ -426,14 +406,26 @@ pub fn edit_update(
         "UPDATE incidents SET updated_at = ?2 WHERE id = ?1",
         params![id, ts(&now)],
     )?;
-    let after = get(tx, id)?;
+    recorded(tx, actor, "incident.update.edit", &before, now)
+}
+
+/// The incident `before` changed as it is now, with the change recorded in
+/// the audit trail as `action` (before and after).
+fn recorded(
+    tx: &Transaction<'_>,
+    actor: &SessionUser,
+    action: &str,
+    before: &IncidentRecord,
+    now: DateTime<Utc>,
+) -> StoreResult<IncidentRecord> {
+    let after = get(tx, &before.id)?;
     audit::record(
         tx,
         now,
         &actor.email,
-        "incident.update.edit",
-        ("incident", id),
-        Some(&before),
+        action,
+        ("incident", &before.id),
+        Some(before),
         Some(&after),
     )?;
     Ok(after)
@@ -492,17 +484,7 @@ pub fn resolve(
         &changes,
         now,
     )?;
-    let after = get(tx, id)?;
-    audit::record(
-        tx,
-        now,
-        &actor.email,
-        "incident.resolve",
-        ("incident", id),
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+    recorded(tx, actor, "incident.resolve", &before, now)
 }
 
 /// Publishes the post-incident review of a resolved incident: its link is
@@ -538,17 +520,7 @@ pub fn publish_postmortem(
         &[],
         now,
     )?;
-    let after = get(tx, id)?;
-    audit::record(
-        tx,
-        now,
-        &actor.email,
-        "incident.postmortem",
-        ("incident", id),
-        Some(&before),
-        Some(&after),
-    )?;
-    Ok(after)
+    recorded(tx, actor, "incident.postmortem", &before, now)
 }
 
 /// The affected components of an incident or maintenance, in page order.
