@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
   echo "==> installing wrk and nginx (Debian)"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo

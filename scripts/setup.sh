@@ -6,7 +6,7 @@
 #   scripts/setup.sh --tests    also Debian's Chromium + driver and the e2e npm packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14      # 0.22 needs a newer rustc than this machine has
 WASM_OPT_VERSION=0.116.1   # binaryen 116; never Debian's binaryen (108 breaks the app)
@@ -29,6 +29,14 @@ if ! rustup run "$WEB_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 ||
   say "installing $WEB_TOOLCHAIN with rust-src (the shipped web apps' builds)"
   rustup toolchain install "$WEB_TOOLCHAIN" --profile minimal --component rust-src
 fi
+# trunk builds offline (Trunk.toml), and the web apps' release builds
+# compile the standard library too (build-std), whose own crates (wasip1 …)
+# no stable build ever fetches: fetch everything with the web toolchain.
+say "fetching the crates the web apps' builds need"
+(
+  web_release_env
+  cargo fetch --quiet --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
+)
 if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Not --locked: its lockfile wants a crate version the registry no longer has.
