@@ -125,6 +125,8 @@ impl Facts {
                 issue_key: &self.issue_key,
                 summary: &self.summary,
                 internal_components,
+                // Other incidents' keys are the server's to find.
+                other_keys: &[],
             },
         )
     }

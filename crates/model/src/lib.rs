@@ -14,6 +14,7 @@ pub mod herald;
 pub mod leak;
 pub mod portal;
 pub mod postmortem;
+pub mod public_state;
 pub mod rollup;
 pub mod severity;
 pub mod status;

@@ -27,6 +27,9 @@ pub struct NewMaintenance {
     /// Planned end.
     #[serde(with = "crate::time::millis")]
     pub scheduled_until: DateTime<Utc>,
+    /// Publish even though the leak guard found internal information.
+    #[serde(default)]
+    pub confirm_leaks: bool,
 }
 
 impl NewMaintenance {
@@ -72,6 +75,9 @@ pub struct MaintenanceChange {
     pub scheduled_until: Option<DateTime<Utc>>,
     /// The public message that goes with the change.
     pub body: String,
+    /// Publish even though the leak guard found internal information.
+    #[serde(default)]
+    pub confirm_leaks: bool,
 }
 
 /// A maintenance as staff see it.
@@ -348,6 +354,7 @@ mod tests {
             components: vec![],
             scheduled_for: now + chrono::Duration::hours(from),
             scheduled_until: now + chrono::Duration::hours(to),
+            confirm_leaks: false,
         };
         assert!(m(1, 2).validate(now).is_ok());
         assert_eq!(m(2, 1).validate(now).unwrap_err().field, "scheduled_until");

@@ -195,12 +195,11 @@ async fn identify(parts: &Parts, state: &AppState) -> Result<Option<SessionUser>
     if token.is_none() && session.is_none() {
         return Ok(None);
     }
+    let now = state.clock.now();
     state
         .read(move |conn| match (token, session) {
             (Some(token), _) => users::user_for_token(conn, &digest(&token)),
-            (None, Some(session)) => {
-                users::user_for_session(conn, &digest(&session), chrono::Utc::now())
-            }
+            (None, Some(session)) => users::user_for_session(conn, &digest(&session), now),
             (None, None) => Ok(None),
         })
         .await

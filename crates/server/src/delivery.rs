@@ -9,7 +9,7 @@
 
 use crate::store::notify::{self, Delivery, Message};
 use crate::AppState;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
@@ -122,7 +122,8 @@ async fn send(
 
 /// Delivers what is due, once. Returns how many deliveries it attempted.
 pub async fn run_once(state: &AppState, config: &DeliveryConfig, http: &reqwest::Client) -> usize {
-    let due = match state.read(|conn| notify::due(conn, Utc::now(), 50)).await {
+    let now = state.clock.now();
+    let due = match state.read(move |conn| notify::due(conn, now, 50)).await {
         Ok(due) => due,
         Err(e) => {
             tracing::error!(error = ?e.body, "reading the outbox failed");

@@ -21,7 +21,6 @@ use herald_model::herald::{
 use herald_model::v2::{
     self, paths, ComponentsDoc, IncidentsDoc, MaintenancesDoc, StatusDoc, SummaryDoc,
 };
-use herald_model::{overall_status, ComponentStatus, Impact, Indicator, RollupInput};
 use rusqlite::Connection;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -78,25 +77,9 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
-/// The overall status of the public data.
-pub fn indicator(data: &PublicData) -> Indicator {
-    let statuses: Vec<ComponentStatus> = data
-        .components
-        .iter()
-        .filter(|c| !c.group)
-        .map(|c| c.status)
-        .collect();
-    let impacts: Vec<Impact> = data.unresolved_incidents.iter().map(|i| i.impact).collect();
-    overall_status(&RollupInput {
-        component_statuses: &statuses,
-        incident_impacts: &impacts,
-        maintenance_active: !data.active_maintenances.is_empty(),
-    })
-}
-
 /// Renders the v2 documents, the feeds and the badge from the public data.
 pub fn render(data: &PublicData) -> DocSet {
-    let indicator = indicator(data);
+    let indicator = data.indicator();
     let page = &data.page;
     let status: v2::Status = indicator.into();
     let summary_maintenances: Vec<_> = data
@@ -199,7 +182,7 @@ pub fn render_hot(
     let data = public::load_with(&reader)?;
     let mut docs = render(&data);
     if let Some(template) = index_template {
-        let html = crate::prerender::index_html(template, &data, indicator(&data));
+        let html = crate::prerender::index_html(template, &data, data.indicator());
         docs.insert(
             INDEX_PATH.to_owned(),
             Doc::typed(html.into_bytes(), "text/html; charset=utf-8"),
@@ -284,7 +267,9 @@ pub fn render_changed(conn: &Connection, since: DateTime<Utc>) -> StoreResult<Fi
         }
         months.insert(month);
     }
-    render_objects(conn, &incidents, &maintenances, &months)
+    let rendered = render_objects(conn, &incidents, &maintenances, &months)?;
+    archive::republished(conn)?;
+    Ok(rendered)
 }
 
 /// Every per-object document (for an export, or a data directory rendered
@@ -331,6 +316,28 @@ pub fn write_atomically(root: &Path, rel: &str, bytes: &[u8]) -> std::io::Result
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     std::fs::File::create(&tmp)?.write_all(bytes)?;
     std::fs::rename(&tmp, &target)
+}
+
+/// Removes the temporary files that [`write_atomically`] leaves behind
+/// when the process is killed between writing and renaming. Returns how
+/// many it removed. Only for a directory no other process writes to.
+pub fn remove_leftovers(root: &Path) -> std::io::Result<usize> {
+    let mut removed = 0;
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return Ok(0);
+    };
+    for entry in entries {
+        let entry = entry?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type()?.is_dir() {
+            removed += remove_leftovers(&path)?;
+        } else if name.starts_with('.') && name.ends_with(".tmp") {
+            std::fs::remove_file(&path)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// Writes a whole set under `root`.
@@ -411,6 +418,11 @@ impl Documents {
         std::fs::read(self.dir.join(path.trim_start_matches('/')))
             .ok()
             .map(Doc::new)
+    }
+
+    /// Whether the disk mirror holds a per-object document at `path`.
+    pub fn has_file(&self, path: &str) -> bool {
+        self.dir.join(path.trim_start_matches('/')).is_file()
     }
 
     /// Whether the disk mirror was rendered by this version of Herald.

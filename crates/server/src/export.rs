@@ -5,11 +5,18 @@
 use crate::docs;
 use crate::store::Store;
 use anyhow::Context;
+use chrono::{DateTime, Utc};
 use std::path::Path;
 
 /// Writes the web app from `web_dir` and the public documents rendered from
-/// the database in `data_dir` into `out`. Returns how many documents it wrote.
-pub fn export(data_dir: &Path, web_dir: &Path, out: &Path) -> anyhow::Result<usize> {
+/// the database in `data_dir` as of `now` into `out`. Returns how many
+/// documents it wrote.
+pub fn export(
+    data_dir: &Path,
+    web_dir: &Path,
+    out: &Path,
+    now: DateTime<Utc>,
+) -> anyhow::Result<usize> {
     if !data_dir.join("herald.db").exists() {
         anyhow::bail!(
             "no Herald database in {} (expected herald.db there)",
@@ -22,7 +29,6 @@ pub fn export(data_dir: &Path, web_dir: &Path, out: &Path) -> anyhow::Result<usi
             web_dir.display()
         );
     }
-    let now = chrono::Utc::now();
     let store = Store::open(data_dir, now)?;
     let conn = store.lock();
     let template = std::fs::read_to_string(web_dir.join("index.html"))
@@ -48,6 +54,11 @@ pub fn export(data_dir: &Path, web_dir: &Path, out: &Path) -> anyhow::Result<usi
     let writing = || format!("writing documents into {}", out.display());
     docs::write_set(out, &set).with_context(writing)?;
     docs::write_files(out, &objects).with_context(writing)?;
+    // Static hosts answer unknown paths with `404.html` (and status 404):
+    // the status app's page, which shows its not-found page there.
+    if let Some(page) = set.get(docs::INDEX_PATH) {
+        docs::write_atomically(out, "404.html", &page.bytes).with_context(writing)?;
+    }
     Ok(set.len() + objects.len())
 }
 

@@ -8,6 +8,7 @@
 
 pub mod auth;
 pub mod calendar;
+pub mod clock;
 pub mod delivery;
 pub mod docs;
 pub mod error;
@@ -18,6 +19,7 @@ pub mod routes;
 pub mod store;
 
 use chrono::{DateTime, Utc};
+pub use clock::Clock;
 use docs::Documents;
 use error::AppError;
 use rusqlite::{Connection, Transaction};
@@ -36,18 +38,35 @@ pub struct AppState {
     pub docs: Arc<Documents>,
     /// The built web app (trunk's `dist/`).
     pub web_dir: PathBuf,
+    /// Where "now" comes from.
+    pub clock: Clock,
 }
 
 impl AppState {
     /// Opens the store in `data_dir`, renders the public documents once, and
     /// serves the web app from `web_dir`.
     pub fn open(data_dir: &std::path::Path, web_dir: PathBuf) -> anyhow::Result<AppState> {
-        let store = Store::open(data_dir, Utc::now())?;
+        AppState::open_with_clock(data_dir, web_dir, Clock::system())
+    }
+
+    /// [`AppState::open`] with "now" read from `clock`.
+    pub fn open_with_clock(
+        data_dir: &std::path::Path,
+        web_dir: PathBuf,
+        clock: Clock,
+    ) -> anyhow::Result<AppState> {
+        let store = Store::open(data_dir, clock.now())?;
+        // A kill during a write can leave a temporary file in the mirror.
+        let leftovers = docs::remove_leftovers(&data_dir.join("public"))?;
+        if leftovers > 0 {
+            tracing::info!(leftovers, "removed unfinished document writes");
+        }
         let docs = Arc::new(Documents::new(data_dir.join("public")));
         let state = AppState {
             store,
             docs,
             web_dir,
+            clock,
         };
         state.republish()?;
         Ok(state)
@@ -61,7 +80,7 @@ impl AppState {
         // Documents are written without fsync: after a crash, the last
         // day's per-object documents may be behind the database.
         let conn = self.store.lock();
-        let recent = docs::render_changed(&conn, Utc::now() - chrono::Duration::hours(24))?;
+        let recent = docs::render_changed(&conn, self.clock.now() - chrono::Duration::hours(24))?;
         docs::write_files(self.docs.dir(), &recent)?;
         Ok(())
     }
@@ -77,7 +96,7 @@ impl AppState {
     /// returning, so an unwritable data directory is an error here.
     fn render(&self, all_objects: bool, mirror_now: bool) -> anyhow::Result<()> {
         let conn = self.store.lock();
-        let now = Utc::now();
+        let now = self.clock.now();
         let template = self.index_template();
         let hot = docs::render_hot(&conn, now, template.as_deref())?;
         if mirror_now {
@@ -100,8 +119,9 @@ impl AppState {
             let mut tick = tokio::time::interval(every);
             loop {
                 tick.tick().await;
+                let now = state.clock.now();
                 let due = state
-                    .read(|conn| store::maintenance::anything_due(conn, Utc::now()))
+                    .read(move |conn| store::maintenance::anything_due(conn, now))
                     .await;
                 if matches!(due, Ok(true)) {
                     if let Err(e) = state.write(store::maintenance::tick).await {
@@ -157,8 +177,9 @@ impl AppState {
         F: FnOnce(&Transaction<'_>, DateTime<Utc>) -> StoreResult<T> + Send + 'static,
     {
         let store = self.store.clone();
+        let clock = self.clock;
         tokio::task::spawn_blocking(move || {
-            in_transaction(&mut store.lock(), |tx| f(tx, Utc::now()))
+            in_transaction(&mut store.lock(), |tx| f(tx, clock.now()))
         })
         .await
         .map_err(AppError::internal)?
@@ -176,9 +197,10 @@ impl AppState {
         let store = self.store.clone();
         let docs = self.docs.clone();
         let template = self.index_template();
+        let clock = self.clock;
         tokio::task::spawn_blocking(move || {
             let mut conn = store.lock();
-            let now = Utc::now();
+            let now = clock.now();
             let value = in_transaction(&mut conn, |tx| f(tx, now))?;
             let hot = docs::render_hot(&conn, now, template.as_deref())?;
             let changed = docs::render_changed(&conn, now)?;

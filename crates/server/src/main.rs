@@ -148,7 +148,7 @@ fn main() -> anyhow::Result<()> {
             serve(runtime, &data, listen, web, &url, demo, delivery)
         }
         Command::Export { data, out, web } => {
-            let n = export::export(&data, &web, &out)?;
+            let n = export::export(&data, &web, &out, chrono::Utc::now())?;
             println!(
                 "Exported the web app and {n} public documents to {}",
                 out.display()

@@ -6,7 +6,6 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use chrono::Utc;
 use common::{Auth, TestApp};
 use herald_model::api::Role;
 use herald_server::store::demo;
@@ -229,7 +228,7 @@ async fn a_busy_day_names_its_five_most_severe_incidents_and_counts_the_rest() {
 fn seed_history(app: &TestApp, n: usize, span_days: i64) {
     let (admin, _) = app.user(Role::Admin);
     let mut conn = app.state.store.lock();
-    demo::seed_history(&mut conn, &admin, "API", n, span_days, Utc::now()).unwrap();
+    demo::seed_history(&mut conn, &admin, "API", n, span_days, app.now()).unwrap();
 }
 
 async fn home_page_sizes(app: &TestApp) -> Vec<(&'static str, usize)> {

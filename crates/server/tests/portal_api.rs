@@ -6,7 +6,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use common::{Auth, TestApp};
 use herald_model::api::Role;
 use herald_server::store::maintenance;
@@ -45,8 +45,8 @@ async fn every_endpoint_enforces_its_role() {
         .unwrap()
         .to_owned();
     let (someone, _) = app.user(Role::Viewer);
-    let later = (Utc::now() + Duration::days(30)).to_rfc3339();
-    let later2 = (Utc::now() + Duration::days(31)).to_rfc3339();
+    let later = (app.now() + Duration::days(30)).to_rfc3339();
+    let later2 = (app.now() + Duration::days(31)).to_rfc3339();
 
     #[derive(Clone, Copy, PartialEq, Debug)]
     enum Need {
@@ -401,7 +401,9 @@ async fn drafts_survive_a_restart_and_refuse_stale_saves() {
     assert_eq!(theirs.status, StatusCode::NOT_FOUND);
 
     // A new server on the same data directory still has it, session included.
-    let restarted = AppState::open(&app.data_dir(), app.dir.path().join("web")).unwrap();
+    let restarted =
+        AppState::open_with_clock(&app.data_dir(), app.dir.path().join("web"), app.state.clock)
+            .unwrap();
     let router = herald_server::app(restarted);
     let response = tower::ServiceExt::oneshot(
         router,
@@ -453,7 +455,7 @@ async fn a_maintenance_window_starts_and_ends_by_itself() {
         json!({"name": "Cache", "status": "degraded_performance"}),
     )
     .await;
-    let start = Utc::now() + Duration::seconds(1);
+    let start = app.now() + Duration::seconds(1);
     let end = start + Duration::seconds(2);
     let m = create(
         &app,
@@ -533,7 +535,7 @@ async fn a_maintenance_window_starts_and_ends_by_itself() {
 async fn a_maintenance_can_be_extended_or_cancelled() {
     let app = TestApp::new();
     let token = app.token(Role::Publisher).await;
-    let start = Utc::now() + Duration::hours(1);
+    let start = app.now() + Duration::hours(1);
     let body = |name: &str| {
         json!({"name": name, "body": "Planned work.", "scheduled_for": herald_model::time::format(&start),
             "scheduled_until": herald_model::time::format(&(start + Duration::hours(1)))})
@@ -582,7 +584,7 @@ async fn a_maintenance_can_be_extended_or_cancelled() {
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
     // Nothing is due, so the clock has nothing to do.
     let conn = app.state.store.lock();
-    assert!(!maintenance::anything_due(&conn, Utc::now()).unwrap());
+    assert!(!maintenance::anything_due(&conn, app.now()).unwrap());
 }
 
 #[tokio::test]
@@ -621,7 +623,7 @@ async fn cadence_sets_when_the_next_update_is_due_and_flags_late_incidents() {
     let due = herald_model::time::parse(open["next_update_due"].as_str().unwrap()).unwrap();
     assert_eq!(due - last, Duration::minutes(10));
     assert!(
-        herald_model::cadence::is_overdue(due, Utc::now()),
+        herald_model::cadence::is_overdue(due, app.now()),
         "12 minutes without an update is late at a 10-minute cadence"
     );
 
@@ -642,7 +644,7 @@ async fn resolving_computes_the_postmortem_rule_and_publishing_the_review_moves_
     let token = app.token(Role::Publisher).await;
     let mut body = declare_body("OPS-9", "Checkout is failing for some customers.");
     body["started_at"] = json!(herald_model::time::format(
-        &(Utc::now() - Duration::minutes(20))
+        &(app.now() - Duration::minutes(20))
     ));
     body["support_cases"] = json!(7);
     let declared = create(&app, &token, "/api/incidents", body).await;

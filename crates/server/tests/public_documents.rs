@@ -428,7 +428,7 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
     let mut written = 0;
     for _ in 0..2 {
         app.state.republish().unwrap();
-        written = herald_server::export::export(&app.data_dir(), &web, &out).unwrap();
+        written = herald_server::export::export(&app.data_dir(), &web, &out, app.now()).unwrap();
         let served = app.get("/api/herald/uptime.json").await.bytes;
         if std::fs::read(out.join("api/herald/uptime.json")).unwrap() == served {
             break;
@@ -445,10 +445,57 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
         .map(|p| format!("/{}", p.strip_prefix(&out).unwrap().display()))
         .collect();
     assert_eq!(exported.len(), written);
-    // The eight v2 documents, uptime and history index, two feeds and the one maintenance, and the two months the demo spans.
+    // Which months the demo spans depends on the day it was seeded: read
+    // them off the dates of its incidents and its maintenance (in the
+    // page's time zone), and expect exactly those archives.
+    let tz = herald_server::calendar::zone("Europe/Berlin");
+    let month_of = |at: &serde_json::Value| {
+        let at: chrono::DateTime<chrono::Utc> = at.as_str().unwrap().parse().unwrap();
+        herald_server::calendar::month_key(herald_server::calendar::local_date(at, tz))
+    };
+    let incidents = app.get("/api/v2/incidents.json").await.json["incidents"].clone();
+    let maintenances =
+        app.get("/api/v2/scheduled-maintenances.json").await.json["scheduled_maintenances"].clone();
+    let mut months: Vec<String> = incidents
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| month_of(&i["created_at"]))
+        .chain(
+            maintenances
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| month_of(&m["scheduled_for"])),
+        )
+        .collect();
+    months.sort();
+    months.dedup();
+    assert!(
+        months.len() >= 2,
+        "the demo's history spans a month at least"
+    );
+    let history_index = app.get("/api/herald/history/index.json").await.json;
+    let mut listed: Vec<String> = history_index["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["month"].as_str().unwrap().to_owned())
+        .collect();
+    listed.sort();
+    assert_eq!(listed, months, "the history index lists the demo's months");
+    for month in &months {
+        let path = format!("/api/herald/history/{month}.json");
+        assert!(exported.contains(&path), "{path} exported");
+    }
+    // The eight v2 documents, uptime and history index, two feeds and the
     // badge, the page with the status written in, six incidents, one
-    // maintenance, and the two months the demo spans.
-    assert_eq!(written, 8 + 2 + 3 + 1 + 6 + 1 + 2, "{exported:#?}");
+    // maintenance, and one archive per month.
+    assert_eq!(
+        written,
+        8 + 2 + 3 + 1 + 6 + 1 + months.len(),
+        "{exported:#?}"
+    );
     for path in herald_model::v2::paths::ALL {
         assert!(exported.iter().any(|p| p == path), "{path} exported");
     }
@@ -467,6 +514,9 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
             "the export of {path} differs from what is served"
         );
     }
+    // Static hosts answer unknown paths with 404.html: the app's page.
+    let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
+    assert_eq!(not_found, index);
     // No temporary files are left behind.
     let leftovers: Vec<_> = walk(&app.data_dir().join("public"))
         .into_iter()
@@ -496,15 +546,21 @@ async fn unknown_api_paths_are_json_404_and_client_routes_get_the_app() {
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(reply.json["code"], "not_found", "{path}");
     }
-    for path in [
-        "/",
-        "/index.html",
-        "/incidents/abc",
-        "/maintenances/m1",
-        "/no/such/page",
+    // Unknown public paths are 404, with the app's page (which shows its
+    // not-found page); known ones are 200.
+    for (path, status) in [
+        ("/", StatusCode::OK),
+        ("/index.html", StatusCode::OK),
+        ("/incidents/abc", StatusCode::NOT_FOUND),
+        ("/incidents/no-such-id", StatusCode::NOT_FOUND),
+        ("/maintenances/m1", StatusCode::NOT_FOUND),
+        ("/maintenances/x", StatusCode::NOT_FOUND),
+        ("/history/2030-01", StatusCode::NOT_FOUND),
+        ("/nope", StatusCode::NOT_FOUND),
+        ("/no/such/page", StatusCode::NOT_FOUND),
     ] {
         let reply = app.get(path).await;
-        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert_eq!(reply.status, status, "{path}");
         assert_eq!(
             reply.headers[header::CONTENT_TYPE],
             "text/html; charset=utf-8"
@@ -516,6 +572,45 @@ async fn unknown_api_paths_are_json_404_and_client_routes_get_the_app() {
         );
         assert!(html.contains(r#"<div id="herald-prerender">"#), "{path}");
     }
+}
+
+#[tokio::test]
+async fn permalinks_of_public_objects_are_pages_and_of_internal_ones_are_not() {
+    let app = TestApp::with_demo();
+    let incident = app.get("/api/v2/incidents.json").await.json["incidents"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let maintenance = app.get("/api/v2/scheduled-maintenances.json").await.json
+        ["scheduled_maintenances"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for path in [
+        format!("/incidents/{incident}"),
+        format!("/maintenances/{maintenance}"),
+    ] {
+        assert_eq!(app.get(&path).await.status, StatusCode::OK, "{path}");
+    }
+    // An incident's id under the maintenances path is no page.
+    let wrong = format!("/maintenances/{incident}");
+    assert_eq!(app.get(&wrong).await.status, StatusCode::NOT_FOUND);
+    // An internal-only incident has no public page.
+    let token = app.token(Role::Publisher).await;
+    let hidden = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(
+                json!({"issue_key": "INT-7", "title": "Quiet", "summary": "s", "severity": 3,
+                "message": "m", "visibility": "internal"}),
+            ),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(hidden.status, StatusCode::CREATED, "{}", hidden.json);
+    let path = format!("/incidents/{}", hidden.json["id"].as_str().unwrap());
+    assert_eq!(app.get(&path).await.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -701,4 +796,66 @@ async fn the_openapi_document_describes_every_route() {
     for s in ["SummaryDoc", "NewIncident", "ApiError", "IncidentRecord"] {
         assert!(schemas[s].is_object(), "schema {s} missing");
     }
+}
+
+#[tokio::test]
+async fn the_openapi_document_spells_every_enum_as_on_the_wire() {
+    use herald_model::api::{Audience, Role, Visibility};
+    use herald_model::{ComponentStatus, Impact, IncidentStatus, UpdateStatus};
+    let app = TestApp::new();
+    let doc = app.get("/api/openapi.json").await.json;
+    let schemas = &doc["components"]["schemas"];
+    let spelled = |name: &str| -> Vec<String> {
+        schemas[name]["enum"]
+            .as_array()
+            .unwrap_or_else(|| panic!("schema {name} is not a string enum: {}", schemas[name]))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect()
+    };
+    fn wire<T: std::fmt::Display>(all: &[T]) -> Vec<String> {
+        all.iter().map(|v| v.to_string()).collect()
+    }
+    assert_eq!(spelled("ComponentStatus"), wire(ComponentStatus::ALL));
+    assert_eq!(spelled("IncidentStatus"), wire(IncidentStatus::ALL));
+    assert_eq!(spelled("UpdateStatus"), wire(UpdateStatus::ALL));
+    assert_eq!(spelled("Impact"), wire(Impact::ALL));
+    assert_eq!(spelled("Visibility"), wire(Visibility::ALL));
+    assert_eq!(spelled("Audience"), wire(Audience::ALL));
+    assert_eq!(spelled("Role"), wire(Role::ALL));
+    assert!(spelled("ComponentStatus").contains(&"partial_outage".to_owned()));
+    // No schema anywhere publishes a Rust variant name instead.
+    let text = doc.to_string();
+    for rust_name in ["\"PartialOutage\"", "\"MajorOutage\"", "\"InProgress\""] {
+        assert!(
+            !text.contains(rust_name),
+            "{rust_name} in the OpenAPI document"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_restart_removes_the_temporary_files_a_kill_left_in_the_mirror() {
+    let app = TestApp::with_demo();
+    let public = app.data_dir().join("public");
+    let left = [
+        public.join(".history.atom.4242.tmp"),
+        public.join("api/v2/.summary.json.4242.tmp"),
+    ];
+    for file in &left {
+        std::fs::write(file, b"half a document").unwrap();
+    }
+    let restarted = herald_server::AppState::open_with_clock(
+        &app.data_dir(),
+        app.dir.path().join("web"),
+        app.state.clock,
+    )
+    .unwrap();
+    for file in &left {
+        assert!(!file.exists(), "{} is still there", file.display());
+    }
+    // The documents themselves are all still there.
+    restarted.docs.flush_mirror();
+    assert!(public.join("api/v2/summary.json").is_file());
+    assert!(public.join("history.atom").is_file());
 }

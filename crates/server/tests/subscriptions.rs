@@ -575,7 +575,7 @@ async fn maintenance_subscribers_are_reminded_before_and_told_at_start_and_end()
         Auth::None,
     )
     .await;
-    let start = chrono::Utc::now() + chrono::Duration::seconds(2);
+    let start = app.now() + chrono::Duration::seconds(2);
     let m = app
         .send(
             Method::POST,
@@ -767,4 +767,70 @@ async fn staff_hear_of_a_new_detection_once_customers_never() {
         customer.1.lock().unwrap().is_empty(),
         "a customer heard of a detection"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_customer_message_is_new_and_carries_the_page_status_at_that_moment() {
+    let app = TestApp::with_demo();
+    let (smtp, _inbox) = smtp_server();
+    start_worker(&app, smtp);
+    let (hook_url, hooks, _) = webhook_receiver(0).await;
+    let r = app
+        .send(
+            Method::POST,
+            "/api/subscribers",
+            Some(json!({"webhook_url": hook_url})),
+            Auth::None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::ACCEPTED, "{}", r.json);
+    let summary = app.get("/api/v2/summary.json").await.json;
+    let website = summary["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Website")
+        .unwrap()["id"]
+        .clone();
+    let token = app.token(Role::Publisher).await;
+    // An internal first notice goes before the first public message.
+    let declared = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(
+                json!({"issue_key": "OPS-300", "title": "The website is down",
+                "summary": "CDN origin unreachable", "severity": 1,
+                "message": "The website does not load.",
+                "internal_message": "OPS-300 - Sev 1: origin pool empty.",
+                "components": [{"id": website, "status": "major_outage"}]}),
+            ),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(declared.status, StatusCode::CREATED, "{}", declared.json);
+    eventually("the customer webhook", || !hooks.lock().unwrap().is_empty()).await;
+    let hook = hooks.lock().unwrap()[0].clone();
+    assert_eq!(hook.body["incident"]["name"], "The website is down");
+    // The page's status as the message left: a major outage.
+    assert_eq!(hook.body["page"]["status_indicator"], "critical");
+    assert_eq!(
+        hook.body["page"]["status_description"],
+        "Major Service Outage"
+    );
+    let status = app.get("/api/v2/status.json").await.json;
+    assert_eq!(status["status"]["indicator"], "critical");
+    let admin = app.token(Role::Admin).await;
+    let deliveries = app
+        .send(Method::GET, "/api/deliveries", None, Auth::Bearer(&admin))
+        .await
+        .json;
+    let row = deliveries
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["idempotency_key"] == hook.key.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(row["kind"], "new", "{row}");
 }

@@ -60,6 +60,7 @@ pub fn MaintenancesPage() -> impl IntoView {
             components: chosen.get_untracked(),
             scheduled_for: from,
             scheduled_until: until,
+            confirm_leaks: false,
         });
     };
 
@@ -153,6 +154,7 @@ fn MaintenanceItem(
             action,
             scheduled_until,
             body,
+            confirm_leaks: false,
         });
     };
     let item_id = m.id.clone();

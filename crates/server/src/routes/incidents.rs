@@ -49,7 +49,7 @@ async fn declare(
     Publisher(user): Publisher,
     ApiJson(body): ApiJson<NewIncident>,
 ) -> Result<(StatusCode, Json<IncidentRecord>), AppError> {
-    body.validate(chrono::Utc::now())?;
+    body.validate(state.clock.now())?;
     let record = state
         .write(move |tx, now| incidents::declare(tx, &user, &body, now))
         .await?;

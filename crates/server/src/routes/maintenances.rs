@@ -42,7 +42,7 @@ async fn create(
     Publisher(user): Publisher,
     ApiJson(body): ApiJson<NewMaintenance>,
 ) -> Result<(StatusCode, Json<MaintenanceRecord>), AppError> {
-    body.validate(chrono::Utc::now())?;
+    body.validate(state.clock.now())?;
     let record = state
         .write(move |tx, now| maintenance::schedule(tx, &user, &body, now))
         .await?;

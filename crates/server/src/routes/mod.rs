@@ -24,8 +24,8 @@ pub use extract::ApiJson;
 use crate::error::AppError;
 use crate::AppState;
 use axum::body::Bytes;
-use axum::http::header;
-use axum::response::IntoResponse;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::Router;
 use tower_http::compression::CompressionLayer;
@@ -98,8 +98,80 @@ pub fn app(state: AppState) -> Router {
     .route("/api", any(api_not_found))
     .route("/api/{*rest}", any(api_not_found))
     .merge(web::router(state.clone()))
+    .layer(axum::middleware::from_fn(one_envelope))
     .layer(CompressionLayer::new())
     .with_state(state)
+}
+
+/// Every error under `/api/` leaves in the one envelope. Handlers build
+/// theirs with `AppError`; axum's own refusals (a method the route does not
+/// take, a path id that is not valid percent-encoding, a query string of
+/// the wrong shape) come with an empty or plain-text body and are rewritten
+/// here, keeping their status and headers (`Allow`).
+async fn one_envelope(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let path = request.uri().path();
+    let api = path == "/api" || path.starts_with("/api/");
+    let method = request.method().clone();
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/json"));
+    if !api || is_json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 16 * 1024)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_owned())
+        .unwrap_or_default();
+    let error = refusal(status, &text, &method);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    Response::from_parts(
+        parts,
+        axum::body::Body::from(serde_json::to_vec(&error.body).unwrap_or_default()),
+    )
+}
+
+/// The envelope for one of axum's own refusals.
+fn refusal(status: StatusCode, text: &str, method: &axum::http::Method) -> AppError {
+    let said = |fallback: &str| {
+        if text.is_empty() {
+            fallback.to_owned()
+        } else {
+            text.to_owned()
+        }
+    };
+    match status {
+        StatusCode::METHOD_NOT_ALLOWED => AppError::new(
+            status,
+            "method_not_allowed",
+            format!("this endpoint does not take {method}; the Allow header lists what it takes"),
+        ),
+        StatusCode::BAD_REQUEST if text.starts_with("Failed to deserialize query string") => {
+            AppError::new(status, "invalid_query", text)
+        }
+        StatusCode::BAD_REQUEST if text.starts_with("Invalid URL") => {
+            AppError::new(status, "invalid_path", text)
+        }
+        StatusCode::NOT_FOUND => AppError::not_found(said("there is nothing at this path")),
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            AppError::new(status, "too_large", said("the request body is too large"))
+        }
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => AppError::new(
+            status,
+            "invalid_json",
+            "send the body as JSON, with Content-Type: application/json",
+        ),
+        s if s.is_server_error() => AppError::internal(said("server error")),
+        _ => AppError::new(status, "invalid_request", said("the request was refused")),
+    }
 }
 
 async fn api_not_found(uri: axum::http::Uri) -> impl IntoResponse {

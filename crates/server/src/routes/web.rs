@@ -10,22 +10,60 @@
 use crate::docs::{INDEX_PATH, MORE_APP_PATHS};
 use crate::AppState;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeader;
 
-/// The page with the first paint, or a plain sentence when the app is not built.
-async fn index(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    match state.docs.snapshot().get(INDEX_PATH) {
-        Some(doc) => super::public::respond(doc, &headers),
-        None => (
+/// The page with the first paint, or a plain sentence when the app is not
+/// built. A path that names no public page (an unknown path, an incident
+/// or maintenance that is not public) is answered 404 with the same page,
+/// which the app shows as its not-found page.
+async fn index(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
+    let Some(doc) = state.docs.snapshot().get(INDEX_PATH).cloned() else {
+        return (
             StatusCode::SERVICE_UNAVAILABLE,
             "The web app is not built. Build it with `scripts/build-web.sh` and restart Herald.",
         )
-            .into_response(),
+            .into_response();
+    };
+    if is_public_page(&state, uri.path()) {
+        return super::public::respond(&doc, &headers);
+    }
+    (
+        StatusCode::NOT_FOUND,
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(doc.content_type),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        doc.bytes,
+    )
+        .into_response()
+}
+
+/// Whether the status app has a page at `path`: the home page, and the
+/// permalink of each public incident and maintenance.
+fn is_public_page(state: &AppState, path: &str) -> bool {
+    let path = path.trim_end_matches('/');
+    if path.is_empty() || path == INDEX_PATH {
+        return true;
+    }
+    let document = |kind: &str, id: &str| match kind {
+        "incidents" => Some(herald_model::herald::paths::incident(id)),
+        "maintenances" => Some(herald_model::herald::paths::maintenance(id)),
+        _ => None,
+    };
+    match path.trim_start_matches('/').split_once('/') {
+        // Ids are letters and digits (`store::new_id`).
+        Some((kind, id)) if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()) => {
+            document(kind, id).is_some_and(|doc| state.docs.has_file(&doc))
+        }
+        _ => false,
     }
 }
 

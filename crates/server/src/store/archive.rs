@@ -183,14 +183,15 @@ impl Reader<'_> {
         let before: Option<String> = self
             .conn()
             .prepare_cached(
-                "SELECT new_status FROM component_status_changes WHERE component_id = ?1 AND at < ?2
+                "SELECT new_status FROM component_status_changes
+                 WHERE component_id = ?1 AND public = 1 AND at < ?2
                  ORDER BY at DESC, id DESC LIMIT 1",
             )?
             .query_row(params![component_id, ts(&from)], |r| r.get(0))
             .optional()?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT at, old_status, new_status FROM component_status_changes
-             WHERE component_id = ?1 AND at >= ?2 ORDER BY at, id",
+             WHERE component_id = ?1 AND public = 1 AND at >= ?2 ORDER BY at, id",
         )?;
         let rows = stmt
             .query_map(params![component_id, ts(&from)], |r| {
@@ -230,8 +231,8 @@ impl Reader<'_> {
              WHERE i.id IN (
                  SELECT id FROM incidents WHERE kind = 'incident' AND resolved_at >= ?1
                  UNION ALL
-                 SELECT id FROM incidents WHERE kind = 'incident' AND resolved_at IS NULL
-                     AND status IN ('investigating', 'identified', 'monitoring'))
+                 SELECT id FROM incidents WHERE kind = 'incident'
+                     AND public_status IN ('investigating', 'identified', 'monitoring'))
                AND +i.visibility = 'public'
              ORDER BY coalesce(i.started_at, i.created_at), i.id",
         )?;
@@ -297,9 +298,14 @@ pub fn changed_since(
     since: DateTime<Utc>,
     tz: Tz,
 ) -> StoreResult<Vec<(String, String, String)>> {
+    // Changed themselves, or showing something that changed elsewhere
+    // (`republish`, emptied by [`republished`] once rendered).
     let mut stmt = conn.prepare_cached(
         "SELECT id, kind, coalesce(scheduled_for, created_at) FROM incidents
-         WHERE updated_at >= ?1 AND visibility = 'public'",
+         WHERE updated_at >= ?1 AND visibility = 'public'
+         UNION
+         SELECT id, kind, coalesce(scheduled_for, created_at) FROM incidents
+         WHERE id IN (SELECT incident_id FROM republish) AND visibility = 'public'",
     )?;
     let rows = stmt
         .query_map([ts(&since)], |r| {
@@ -312,6 +318,12 @@ pub fn changed_since(
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
+}
+
+/// Empties the list of objects to render again, once they are rendered.
+pub fn republished(conn: &rusqlite::Connection) -> StoreResult<()> {
+    conn.prepare_cached("DELETE FROM republish")?.execute([])?;
+    Ok(())
 }
 
 #[cfg(test)]

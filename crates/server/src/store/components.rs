@@ -20,7 +20,7 @@ fn from_row(r: &Row<'_>, page_id: &str) -> rusqlite::Result<ComponentRecord> {
         component: Component {
             id: r.get("id")?,
             name: r.get("name")?,
-            status: parse_enum(&r.get::<_, String>("status")?)?,
+            status: parse_enum(&r.get::<_, String>("shown_status")?)?,
             created_at: parse_ts(&r.get::<_, String>("created_at")?)?,
             updated_at: parse_ts(&r.get::<_, String>("updated_at")?)?,
             position: r.get("position")?,
@@ -53,8 +53,10 @@ pub fn load_public(conn: &Connection) -> StoreResult<Vec<ComponentRecord>> {
 
 fn load(conn: &Connection, public_only: bool) -> StoreResult<Vec<ComponentRecord>> {
     let page_id = super::public::page_id(conn)?;
+    // The public read shows the status customers were told of.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM components WHERE internal_only = 0 OR ?1 = 0
+        "SELECT {COLUMNS}, CASE WHEN ?1 THEN public_status ELSE status END AS shown_status
+         FROM components WHERE internal_only = 0 OR ?1 = 0
          ORDER BY position, created_at, id"
     ))?;
     let all = stmt
@@ -143,8 +145,9 @@ pub fn create(
     let start_date = input.start_date.unwrap_or_else(|| now.date_naive());
     tx.execute(
         "INSERT INTO components (id, name, description, is_group, group_id, position, status, showcase,
-             only_show_if_degraded, start_date, version, created_at, updated_at, internal_only)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11, ?12)",
+             only_show_if_degraded, start_date, version, created_at, updated_at, internal_only,
+             public_status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11, ?12, ?7)",
         params![
             id,
             input.name.trim(),
@@ -203,7 +206,8 @@ pub fn patch(
             )
             .into());
         }
-        set_status(tx, id, status, now, None)?;
+        // A change made on the component itself is what customers see.
+        set_status(tx, id, status, now, None, true)?;
     }
     let name = patch
         .name
@@ -237,6 +241,23 @@ pub fn patch(
         ],
     )?;
     let after = get(tx, id)?;
+    // Incidents and maintenances show their components by name (and leave
+    // out internal-only ones): their documents are rendered again.
+    let shown = |c: &ComponentRecord| {
+        (
+            c.component.name.clone(),
+            c.component.description.clone(),
+            c.component.group_id.clone(),
+            c.internal_only,
+        )
+    };
+    if shown(&before) != shown(&after) {
+        tx.execute(
+            "INSERT OR IGNORE INTO republish (incident_id)
+             SELECT incident_id FROM incident_components WHERE component_id = ?1",
+            [id],
+        )?;
+    }
     audit::record(
         tx,
         now,
@@ -250,22 +271,28 @@ pub fn patch(
 }
 
 /// Moves a (non-group) component to `status`, recording the change for
-/// uptime history. Returns the transition, or `None` if nothing changed.
+/// uptime history. A `public` change (one customers are told of, see
+/// `herald_model::public_state`) moves both the staff's and the public
+/// status; any other only the staff's, and leaves every public field (the
+/// public status, `updated_at`, public uptime) as it was. Returns the
+/// transition in the change's own view (from the public status for a
+/// public change), or `None` if that view did not change.
 pub fn set_status(
     tx: &Transaction<'_>,
     id: &str,
     status: ComponentStatus,
     now: DateTime<Utc>,
     update_id: Option<&str>,
+    public: bool,
 ) -> StoreResult<Option<AffectedComponent>> {
-    let row: Option<(String, String, bool)> = tx
+    let row: Option<(String, String, String, bool)> = tx
         .query_row(
-            "SELECT name, status, is_group FROM components WHERE id = ?1",
+            "SELECT name, status, public_status, is_group FROM components WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
-    let Some((name, old, is_group)) = row else {
+    let Some((name, staff, shown, is_group)) = row else {
         return Err(StoreError::NotFound {
             what: "component",
             id: id.to_owned(),
@@ -278,18 +305,28 @@ pub fn set_status(
         )
         .into());
     }
-    let old: ComponentStatus = parse_enum(&old)?;
+    let staff: ComponentStatus = parse_enum(&staff)?;
+    let shown: ComponentStatus = parse_enum(&shown)?;
+    if staff != status {
+        tx.execute(
+            "UPDATE components SET status = ?2 WHERE id = ?1",
+            params![id, status.as_str()],
+        )?;
+    }
+    let old = if public { shown } else { staff };
     if old == status {
         return Ok(None);
     }
+    if public {
+        tx.execute(
+            "UPDATE components SET public_status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, status.as_str(), ts(&now)],
+        )?;
+    }
     tx.execute(
-        "UPDATE components SET status = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, status.as_str(), ts(&now)],
-    )?;
-    tx.execute(
-        "INSERT INTO component_status_changes (component_id, old_status, new_status, at, update_id)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, old.as_str(), status.as_str(), ts(&now), update_id],
+        "INSERT INTO component_status_changes (component_id, old_status, new_status, at, update_id, public)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, old.as_str(), status.as_str(), ts(&now), update_id, public],
     )?;
     Ok(Some(AffectedComponent {
         code: id.to_owned(),

@@ -330,6 +330,7 @@ pub fn seed(
                 components: vec![id_of("Database"), id_of("API")],
                 scheduled_for,
                 scheduled_until: scheduled_for + Duration::hours(2),
+                confirm_leaks: false,
             },
             now - Duration::days(1),
         )?;

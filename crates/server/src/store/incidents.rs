@@ -13,8 +13,9 @@ use herald_model::api::{
 };
 use herald_model::assessment::Assessment;
 use herald_model::cadence;
-use herald_model::leak::{find_leaks, InternalFacts};
+use herald_model::leak::{find_leaks, key_candidates, key_form, InternalFacts};
 use herald_model::postmortem::{postmortem_required, PostmortemFacts};
+use herald_model::public_state::reaches_public;
 use herald_model::v2::AffectedComponent;
 use herald_model::{ComponentStatus, IncidentStatus, UpdateStatus};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -33,6 +34,12 @@ pub fn insert_update(
     now: DateTime<Utc>,
 ) -> StoreResult<String> {
     let id = new_id();
+    let visibility: Visibility = parse_enum(&tx.query_row(
+        "SELECT visibility FROM incidents WHERE id = ?1",
+        [incident_id],
+        |r| r.get::<_, String>(0),
+    )?)?;
+    let public = reaches_public(visibility, audience);
     let seq: i64 = tx.query_row(
         "SELECT coalesce(max(seq), 0) + 1 FROM incident_updates WHERE incident_id = ?1",
         [incident_id],
@@ -54,17 +61,20 @@ pub fn insert_update(
         ],
     )?;
     for (i, change) in changes.iter().enumerate() {
-        let transition = components::set_status(tx, &change.id, change.status, now, Some(&id))
-            .map_err(|e| match e {
-                StoreError::NotFound { id, .. } => StoreError::Invalid(FieldError::new(
-                    format!("components[{i}].id"),
-                    format!("there is no component '{id}'"),
-                )),
-                StoreError::Invalid(f) => {
-                    StoreError::Invalid(FieldError::new(format!("components[{i}].id"), f.message))
-                }
-                other => other,
-            })?;
+        let transition =
+            components::set_status(tx, &change.id, change.status, now, Some(&id), public).map_err(
+                |e| match e {
+                    StoreError::NotFound { id, .. } => StoreError::Invalid(FieldError::new(
+                        format!("components[{i}].id"),
+                        format!("there is no component '{id}'"),
+                    )),
+                    StoreError::Invalid(f) => StoreError::Invalid(FieldError::new(
+                        format!("components[{i}].id"),
+                        f.message,
+                    )),
+                    other => other,
+                },
+            )?;
         tx.execute(
             "INSERT OR IGNORE INTO incident_components (incident_id, component_id) VALUES (?1, ?2)",
             params![incident_id, change.id],
@@ -77,15 +87,57 @@ pub fn insert_update(
             )?;
         }
     }
+    // What customers see changes with what they are told; an internal note
+    // on a public incident leaves every public field as it was.
+    if public {
+        tx.execute(
+            "UPDATE incidents SET public_status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![incident_id, status.as_str(), ts(&now)],
+        )?;
+    } else if visibility == Visibility::Internal {
+        tx.execute(
+            "UPDATE incidents SET updated_at = ?2 WHERE id = ?1",
+            params![incident_id, ts(&now)],
+        )?;
+    }
     // The notices go out with the update or not at all.
     super::notify::on_update(tx, incident_id, &id, now)?;
     Ok(id)
 }
 
-/// The leak guard: refuses public text that contains the issue key, the
-/// internal summary or an internal-only component's name, unless the
-/// publisher confirmed it.
-fn guard(
+/// Gives every issue key its normalised form where it has none (keys
+/// written before the form existed, or by the demo seed).
+pub fn fill_key_forms(tx: &Transaction<'_>) -> StoreResult<()> {
+    let keys: Vec<(String, String)> = tx
+        .prepare("SELECT id, issue_key FROM incidents WHERE issue_key IS NOT NULL AND issue_key_form IS NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut update = tx.prepare("UPDATE incidents SET issue_key_form = ?2 WHERE id = ?1")?;
+    for (id, key) in keys {
+        update.execute(params![id, key_form(&key)])?;
+    }
+    Ok(())
+}
+
+/// The issue keys of any incident that `text` names (in any disguise the
+/// leak guard sees through), found by their normalised form.
+fn keys_named_in(conn: &Connection, text: &str) -> StoreResult<Vec<String>> {
+    let candidates = serde_json::Value::from(key_candidates(text)).to_string();
+    let mut stmt = conn.prepare_cached(
+        "SELECT issue_key FROM incidents
+         WHERE issue_key_form IN (SELECT value FROM json_each(?1)) ORDER BY issue_key",
+    )?;
+    let keys = stmt
+        .query_map([candidates], |r| r.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(keys)
+}
+
+/// The leak guard: refuses public text that contains an issue key (this
+/// incident's or any other's), the internal summary or an internal-only
+/// component's name, unless the publisher confirmed it. A maintenance has
+/// no key or summary of its own: pass empty ones.
+pub fn guard(
     conn: &Connection,
     issue_key: &str,
     summary: &str,
@@ -96,12 +148,14 @@ fn guard(
         return Ok(());
     }
     let internal_components = components::internal_names(conn)?;
-    let facts = InternalFacts {
-        issue_key,
-        summary,
-        internal_components: &internal_components,
-    };
     for (field, text) in public_texts {
+        let other_keys = keys_named_in(conn, text)?;
+        let facts = InternalFacts {
+            issue_key,
+            summary,
+            internal_components: &internal_components,
+            other_keys: &other_keys,
+        };
         let leaks = find_leaks(text, &facts);
         if !leaks.is_empty() {
             let found: Vec<String> = leaks
@@ -127,15 +181,22 @@ pub fn declare(
     input: &NewIncident,
     now: DateTime<Utc>,
 ) -> StoreResult<IncidentRecord> {
-    let key_taken: bool = tx.query_row(
-        "SELECT count(*) > 0 FROM incidents WHERE issue_key = ?1",
-        [&input.issue_key],
-        |r| r.get(0),
-    )?;
-    if key_taken {
+    // Keys that read the same (case, look-alike letters) are the same key.
+    let form = key_form(&input.issue_key);
+    let taken: Option<String> = tx
+        .query_row(
+            "SELECT issue_key FROM incidents WHERE issue_key = ?1 OR issue_key_form = ?2",
+            params![input.issue_key, form],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(taken) = taken {
         return Err(FieldError::new(
             "issue_key",
-            format!("'{}' is already used by another incident", input.issue_key),
+            format!(
+                "'{}' is already used by another incident ('{taken}')",
+                input.issue_key
+            ),
         )
         .into());
     }
@@ -162,8 +223,8 @@ pub fn declare(
     tx.execute(
         "INSERT INTO incidents (id, kind, issue_key, name, summary, severity, impact, status, visibility,
              created_at, updated_at, started_at, monitoring_at, version, assessment_json, roles_json,
-             support_cases, drill)
-         VALUES (?1, 'incident', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, 1, ?12, ?13, ?14, ?15)",
+             support_cases, drill, issue_key_form)
+         VALUES (?1, 'incident', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, 1, ?12, ?13, ?14, ?15, ?16)",
         params![
             id,
             input.issue_key,
@@ -183,6 +244,7 @@ pub fn declare(
             serde_json::to_string(&input.roles).unwrap_or_default(),
             input.support_cases,
             input.drill,
+            form,
         ],
     )?;
     if let Some(internal) = &input.internal_message {
@@ -264,8 +326,10 @@ fn advance(
         )
         .into());
     }
+    // `updated_at` is public: the update that follows sets it if customers
+    // are told (insert_update).
     tx.execute(
-        "UPDATE incidents SET status = ?2, updated_at = ?3,
+        "UPDATE incidents SET status = ?2,
              monitoring_at = CASE WHEN ?2 = 'monitoring' THEN coalesce(monitoring_at, ?3) ELSE monitoring_at END,
              resolved_at = CASE WHEN ?2 = 'resolved' THEN ?3 ELSE resolved_at END
          WHERE id = ?1",
@@ -502,7 +566,7 @@ pub fn publish_postmortem(
         tx,
         &before.issue_key,
         &before.summary,
-        &[("body", &input.body)],
+        &[("body", &input.body), ("url", &input.url)],
         input.confirm_leaks,
     )?;
     tx.execute(

@@ -24,6 +24,15 @@ pub fn schedule(
     input: &NewMaintenance,
     now: DateTime<Utc>,
 ) -> StoreResult<MaintenanceRecord> {
+    // A maintenance is public text from end to end: no issue key or
+    // internal-only component's name in it, unless confirmed.
+    incidents::guard(
+        tx,
+        "",
+        "",
+        &[("name", &input.name), ("body", &input.body)],
+        input.confirm_leaks,
+    )?;
     let id = new_id();
     tx.execute(
         "INSERT INTO incidents (id, kind, name, impact, status, visibility, created_at, updated_at,
@@ -109,6 +118,7 @@ pub fn change(
     if status == MaintenanceStatus::Completed {
         return Err(FieldError::new("action", "the maintenance is already over").into());
     }
+    incidents::guard(tx, "", "", &[("body", &input.body)], input.confirm_leaks)?;
     match input.action {
         MaintenanceAction::Extend => {
             let until = input.scheduled_until.ok_or_else(|| {
@@ -211,8 +221,10 @@ pub fn tick(tx: &Transaction<'_>, now: DateTime<Utc>) -> StoreResult<usize> {
          AND scheduled_for <= ?1 ORDER BY scheduled_for",
     )?;
     for id in &starting {
+        // The status to return to is the one customers saw: ending the
+        // window is a public change (a drill's state never becomes public).
         let mut stmt = tx.prepare(
-            "SELECT ic.component_id, c.status FROM incident_components ic
+            "SELECT ic.component_id, c.public_status FROM incident_components ic
              JOIN components c ON c.id = ic.component_id WHERE ic.incident_id = ?1",
         )?;
         let current: Vec<(String, String)> = stmt

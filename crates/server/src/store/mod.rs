@@ -39,6 +39,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_subscriptions.sql"),
     include_str!("migrations/0004_open_incidents_index.sql"),
     include_str!("migrations/0005_detections.sql"),
+    include_str!("migrations/0006_public_state.sql"),
+    include_str!("migrations/0007_key_forms_and_republish.sql"),
 ];
 
 /// Why a store operation failed.
@@ -103,6 +105,7 @@ impl Store {
         migrate(&mut conn)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         public::ensure_page(&tx, now)?;
+        incidents::fill_key_forms(&tx)?;
         tx.commit()?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),

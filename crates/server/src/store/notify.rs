@@ -484,9 +484,24 @@ pub fn on_update(
             .filter(|c| !c.3)
             .map(|c| c.1.clone())
             .collect();
-        let kind_label = if seq == 1 { "new" } else { "update" };
+        // The customer's first message about it is "new", whatever
+        // internal notes came before.
+        let earlier_public: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM incident_updates
+             WHERE incident_id = ?1 AND audience = 'public' AND seq < ?2",
+            params![incident_id, seq],
+            |r| r.get(0),
+        )?;
+        let kind_label = if earlier_public { "update" } else { "new" };
+        let customers = recipients(tx, "public", &public_ids)?;
+        // The page's status as this message leaves, as Statuspage sends it.
+        let indicator = if customers.is_empty() {
+            herald_model::Indicator::None
+        } else {
+            super::public::load_with(&reader)?.indicator()
+        };
         let key = link_key(tx, now)?;
-        for (sid, channel, address, format) in recipients(tx, "public", &public_ids)? {
+        for (sid, channel, address, format) in customers {
             let unsubscribe = unsubscribe_link(&key, &page.url, &sid);
             let message = if channel == "email" {
                 let mut text = format!("{} — {}\n\n{}\n", status_label(status), name, body);
@@ -508,7 +523,7 @@ pub fn on_update(
                     url: address,
                     body: json!({
                         "meta": {"unsubscribe": unsubscribe, "documentation": format!("{}/api/openapi.json", page.url)},
-                        "page": {"id": page.id, "status_indicator": null, "status_description": null, "name": page.name, "url": page.url},
+                        "page": {"id": page.id, "status_indicator": indicator, "status_description": indicator.description(), "name": page.name, "url": page.url},
                         doc_key: public_doc,
                     }),
                 }

@@ -7,9 +7,11 @@
 
 use super::{components, new_id, parse_enum, parse_ts, parse_ts_opt, ts, StoreResult};
 use chrono::{DateTime, Utc};
+use herald_model::public_state;
 use herald_model::v2::{
     self, AffectedComponent, Component, Incident, IncidentUpdate, Page, ScheduledMaintenance,
 };
+use herald_model::{overall_status, ComponentStatus, Impact, Indicator, RollupInput};
 use rusqlite::{params, Connection, Transaction};
 use std::collections::HashMap;
 
@@ -30,6 +32,24 @@ pub struct PublicData {
     pub upcoming_maintenances: Vec<ScheduledMaintenance>,
     /// Maintenances in progress or verifying, soonest first.
     pub active_maintenances: Vec<ScheduledMaintenance>,
+}
+
+impl PublicData {
+    /// The page's overall status, rolled up from public state only.
+    pub fn indicator(&self) -> Indicator {
+        let statuses: Vec<ComponentStatus> = self
+            .components
+            .iter()
+            .filter(|c| !c.group)
+            .map(|c| c.status)
+            .collect();
+        let impacts: Vec<Impact> = self.unresolved_incidents.iter().map(|i| i.impact).collect();
+        overall_status(&RollupInput {
+            component_statuses: &statuses,
+            incident_impacts: &impacts,
+            maintenance_active: !self.active_maintenances.is_empty(),
+        })
+    }
 }
 
 /// Creates the page row on first start.
@@ -99,8 +119,9 @@ pub fn load_with(reader: &Reader<'_>) -> StoreResult<PublicData> {
         )?,
         // `+created_at`: sorting the few open incidents beats walking the
         // whole history in date order (SQLite would pick the latter).
+        // Open as customers were told: by the newest public update's status.
         unresolved_incidents: reader.incidents(
-            "kind = 'incident' AND status IN ('investigating', 'identified', 'monitoring')
+            "kind = 'incident' AND public_status IN ('investigating', 'identified', 'monitoring')
              ORDER BY +created_at DESC LIMIT ?1",
             [i64::MAX],
         )?,
@@ -308,18 +329,24 @@ impl<'a> Reader<'a> {
                     components,
                     updates,
                 } = details.remove(&row.id).unwrap_or_default();
+                // Status and its times as the public updates tell them; an
+                // internal update moves only the staff's view.
+                let progress = public_state::incident_progress(&updates);
                 Ok(Incident {
                     shortlink: self.shortlink("incidents", &row.id),
                     page_id: self.page.id.clone(),
                     components,
                     incident_updates: updates,
-                    status: parse_enum(&row.status)?,
+                    status: match progress {
+                        Some(p) => p.status,
+                        None => parse_enum(&row.status)?,
+                    },
                     impact: parse_enum(&row.impact)?,
                     created_at: row.created_at,
                     updated_at: row.updated_at,
                     started_at: row.started_at.unwrap_or(row.created_at),
-                    monitoring_at: row.monitoring_at,
-                    resolved_at: row.resolved_at,
+                    monitoring_at: progress.and_then(|p| p.monitoring_at),
+                    resolved_at: progress.and_then(|p| p.resolved_at),
                     name: row.name,
                     id: row.id,
                 })

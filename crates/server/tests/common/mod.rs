@@ -7,7 +7,7 @@ use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use herald_model::api::{Role, SessionUser};
 use herald_server::store::{demo, in_transaction, users};
-use herald_server::{auth, AppState};
+use herald_server::{auth, AppState, Clock};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use std::sync::{Arc, Mutex};
@@ -21,6 +21,11 @@ pub struct Reply {
     pub bytes: Vec<u8>,
     pub json: Value,
 }
+
+/// The instant every test app's clock starts at: a Wednesday, mid-morning
+/// in the demo page's time zone (Europe/Berlin), far from a change of
+/// daylight saving time, so no test depends on the day or hour it runs.
+pub const TEST_EPOCH: &str = "2026-06-17T08:00:00Z";
 
 pub struct TestApp {
     pub dir: TempDir,
@@ -51,7 +56,8 @@ impl TestApp {
         std::fs::create_dir_all(web.join("more")).unwrap();
         std::fs::write(web.join("more/index.html"), MORE_HTML).unwrap();
         std::fs::write(web.join("more/more.js"), "// the second public app").unwrap();
-        let state = AppState::open(&dir.path().join("data"), web).unwrap();
+        let clock = Clock::starting_at(TEST_EPOCH.parse().unwrap());
+        let state = AppState::open_with_clock(&dir.path().join("data"), web, clock).unwrap();
         let router = herald_server::app(state.clone());
         TestApp { dir, state, router }
     }
@@ -62,16 +68,15 @@ impl TestApp {
         let admin = app.user(Role::Admin);
         {
             let mut conn = app.state.store.lock();
-            demo::seed(
-                &mut conn,
-                &admin.0,
-                "https://status.example.com",
-                chrono::Utc::now(),
-            )
-            .unwrap();
+            demo::seed(&mut conn, &admin.0, "https://status.example.com", app.now()).unwrap();
         }
         app.state.republish_all().unwrap();
         app
+    }
+
+    /// The app's "now" (see [`TEST_EPOCH`]).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.state.clock.now()
     }
 
     pub fn data_dir(&self) -> std::path::PathBuf {
@@ -88,15 +93,7 @@ impl TestApp {
             auth::new_secret()[..8].to_owned()
         );
         let user = in_transaction(&mut self.state.store.lock(), |tx| {
-            users::create(
-                tx,
-                "test",
-                &email,
-                role.as_str(),
-                role,
-                &hash,
-                chrono::Utc::now(),
-            )
+            users::create(tx, "test", &email, role.as_str(), role, &hash, self.now())
         })
         .unwrap();
         (user, password)
