@@ -19,7 +19,8 @@ let mailbox;
 
 before(async () => {
   mailbox = await startMailbox();
-  herald = await startHerald({ args: ['--retry-base-ms', '5', '--smtp', `smtp://127.0.0.1:${mailbox.port}`] });
+  // The webhook receivers are on loopback, which Herald refuses unless told.
+  herald = await startHerald({ args: ['--retry-base-ms', '5', '--allow-private-webhooks', '--smtp', `smtp://127.0.0.1:${mailbox.port}`] });
   browser = await launchBrowser();
 });
 

@@ -12,6 +12,7 @@ pub mod cadence;
 pub mod component_tree;
 pub mod herald;
 pub mod leak;
+pub mod outbound;
 pub mod portal;
 pub mod postmortem;
 pub mod public_state;

@@ -27,6 +27,9 @@ pub struct DeliveryConfig {
     pub max_attempts: i64,
     /// Timeout of one webhook request.
     pub timeout: std::time::Duration,
+    /// Whether webhooks may go to loopback and private addresses (see
+    /// `crate::outbound`); off unless the operator says so.
+    pub allow_private: bool,
 }
 
 impl DeliveryConfig {
@@ -45,6 +48,7 @@ impl DeliveryConfig {
             retry_base: std::time::Duration::from_secs(2),
             max_attempts: 10,
             timeout: std::time::Duration::from_secs(10),
+            allow_private: false,
         })
     }
 }
@@ -66,6 +70,13 @@ async fn send(
     match &delivery.message {
         None => Err("the stored message cannot be read".to_owned()),
         Some(Message::Webhook { url, body }) => {
+            // Names are checked by the client's resolver; a literal address
+            // is never resolved, so it is checked here.
+            if !config.allow_private {
+                if let Some(reason) = crate::outbound::refusal(url) {
+                    return Err(format!("not sent: {reason}"));
+                }
+            }
             let response = http
                 .post(url)
                 .header("Idempotency-Key", &delivery.idempotency_key)
@@ -153,10 +164,7 @@ pub async fn run_once(state: &AppState, config: &DeliveryConfig, http: &reqwest:
 /// Runs the worker: checks the outbox every `every` until the process ends.
 pub fn spawn_worker(state: AppState, config: DeliveryConfig, every: std::time::Duration) {
     tokio::spawn(async move {
-        let http = reqwest::Client::builder()
-            .timeout(config.timeout)
-            .build()
-            .unwrap_or_default();
+        let http = crate::outbound::client(config.timeout, config.allow_private);
         loop {
             let busy = run_once(&state, &config, &http).await;
             if busy == 0 {

@@ -14,6 +14,7 @@ pub mod docs;
 pub mod error;
 pub mod export;
 pub mod feeds;
+pub mod outbound;
 pub mod prerender;
 pub mod routes;
 pub mod store;
@@ -40,6 +41,9 @@ pub struct AppState {
     pub web_dir: PathBuf,
     /// Where "now" comes from.
     pub clock: Clock,
+    /// Whether webhooks may be subscribed to loopback and private
+    /// addresses (`herald serve --allow-private-webhooks`; see `outbound`).
+    pub allow_private_webhooks: bool,
 }
 
 impl AppState {
@@ -67,6 +71,7 @@ impl AppState {
             docs,
             web_dir,
             clock,
+            allow_private_webhooks: false,
         };
         state.republish()?;
         Ok(state)

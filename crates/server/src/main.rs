@@ -54,6 +54,11 @@ enum Command {
         /// Delay before retrying a failed delivery, in milliseconds (doubles each time).
         #[arg(long, default_value_t = 2000)]
         retry_base_ms: u64,
+        /// Let webhooks go to loopback, private and link-local addresses
+        /// (receivers on your own network). Off by default: a public page
+        /// must not let anyone make Herald call inside addresses.
+        #[arg(long)]
+        allow_private_webhooks: bool,
     },
     /// Write the web app and every public document into a directory that any
     /// static file server can serve, with no Herald process.
@@ -135,6 +140,7 @@ fn main() -> anyhow::Result<()> {
             smtp,
             mail_from,
             retry_base_ms,
+            allow_private_webhooks,
         } => {
             let url = public_url.unwrap_or_else(|| format!("http://{listen}"));
             let runtime = tokio::runtime::Runtime::new()?;
@@ -145,6 +151,7 @@ fn main() -> anyhow::Result<()> {
                 DeliveryConfig::new(smtp.as_deref(), &mail_from)?
             };
             delivery.retry_base = std::time::Duration::from_millis(retry_base_ms);
+            delivery.allow_private = allow_private_webhooks;
             serve(runtime, &data, listen, web, &url, demo, delivery)
         }
         Command::Export { data, out, web } => {
@@ -257,7 +264,8 @@ fn serve(
     if !web.join("index.html").exists() {
         tracing::warn!(dir = %web.display(), "no built web app found; the API and documents work, the page will not (build it with `scripts/build-web.sh`)");
     }
-    let state = AppState::open(data, web)?;
+    let mut state = AppState::open(data, web)?;
+    state.allow_private_webhooks = delivery.allow_private;
     let demo_password = if demo {
         seed_demo(data, &state, url)?
     } else {

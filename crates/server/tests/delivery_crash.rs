@@ -27,6 +27,8 @@ fn serve(data: &std::path::Path, port: u16) -> (Child, String) {
             "--demo",
             "--retry-base-ms",
             "100",
+            // The receiver is on loopback.
+            "--allow-private-webhooks",
             "--web",
             "/nonexistent",
             "--listen",

@@ -686,7 +686,7 @@ async fn a_published_update_is_corrected_in_place_and_nobody_is_told_again() {
         .send(
             Method::POST,
             "/api/subscribers",
-            Some(json!({"webhook_url": "http://127.0.0.1:9/hook"})),
+            Some(json!({"webhook_url": "http://93.184.216.34/hook"})),
             Auth::None,
         )
         .await;
@@ -1141,7 +1141,7 @@ async fn a_component_nothing_refers_to_can_be_deleted_one_with_history_stays() {
     app.send(
         Method::POST,
         "/api/subscribers",
-        Some(json!({"webhook_url": "http://127.0.0.1:9/hook", "components": [followed["id"]]})),
+        Some(json!({"webhook_url": "http://93.184.216.34/hook", "components": [followed["id"]]})),
         Auth::None,
     )
     .await;

@@ -31,7 +31,7 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_internal_field_appears_in_any_public_output() {
-    let app = TestApp::with_demo();
+    let app = TestApp::with_demo().allowing_private_webhooks();
     let token = app.token(Role::Publisher).await;
     let send = |method: Method, path: String, body: serde_json::Value| {
         let app = &app;
@@ -67,6 +67,7 @@ async fn no_internal_field_appears_in_any_public_output() {
     .await;
     let mut config = DeliveryConfig::new(None, "Status <status@example.com>").unwrap();
     config.retry_base = Duration::from_millis(50);
+    config.allow_private = true;
     spawn_worker(app.state.clone(), config, Duration::from_millis(50));
 
     let secret_component = send(

@@ -9,7 +9,7 @@ use axum::http::{Method, StatusCode};
 use common::{webhook_receiver, Auth, TestApp};
 use herald_model::api::Role;
 use herald_server::delivery::{spawn_worker, DeliveryConfig};
-use serde_json::json;
+use serde_json::{json, Value};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 
@@ -78,6 +78,8 @@ fn start_worker(app: &TestApp, smtp_port: u16) {
     )
     .unwrap();
     config.retry_base = Duration::from_millis(50);
+    // The receivers are on loopback.
+    config.allow_private = true;
     spawn_worker(app.state.clone(), config, Duration::from_millis(50));
 }
 
@@ -157,7 +159,7 @@ async fn demo_incident(app: &TestApp) -> (String, i64, String) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn email_subscribers_confirm_first_get_public_updates_and_can_unsubscribe() {
-    let app = TestApp::with_demo();
+    let app = TestApp::with_demo().allowing_private_webhooks();
     let (smtp, inbox) = smtp_server();
     start_worker(&app, smtp);
     let customer = "casey@example.com";
@@ -275,7 +277,7 @@ async fn email_subscribers_confirm_first_get_public_updates_and_can_unsubscribe(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_get_internal_notices_that_customers_never_see() {
-    let app = TestApp::with_demo();
+    let app = TestApp::with_demo().allowing_private_webhooks();
     let (smtp, inbox) = smtp_server();
     start_worker(&app, smtp);
     let (viewer, password) = app.user(Role::Viewer);
@@ -367,7 +369,7 @@ async fn staff_get_internal_notices_that_customers_never_see() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn component_scoped_subscribers_get_only_their_components_and_retries_deliver_once() {
-    let app = TestApp::with_demo();
+    let app = TestApp::with_demo().allowing_private_webhooks();
     let (smtp, _inbox) = smtp_server();
     start_worker(&app, smtp);
     let summary = app.get("/api/v2/summary.json").await.json;
@@ -483,7 +485,7 @@ async fn component_scoped_subscribers_get_only_their_components_and_retries_deli
 
 #[tokio::test]
 async fn the_staff_atom_feed_carries_notices_and_refuses_wrong_or_revoked_tokens() {
-    let app = TestApp::with_demo();
+    let app = TestApp::with_demo().allowing_private_webhooks();
     let (viewer, password) = app.user(Role::Viewer);
     let cookie = app.login(&viewer.email, &password).await;
     let feed = app
@@ -554,7 +556,7 @@ async fn the_staff_atom_feed_carries_notices_and_refuses_wrong_or_revoked_tokens
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn maintenance_subscribers_are_reminded_before_and_told_at_start_and_end() {
-    let app = TestApp::new();
+    let app = TestApp::new().allowing_private_webhooks();
     let (smtp, _inbox) = smtp_server();
     start_worker(&app, smtp);
     let token = app.token(Role::Publisher).await;
@@ -616,7 +618,7 @@ async fn maintenance_subscribers_are_reminded_before_and_told_at_start_and_end()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_can_follow_internal_only_components_customers_cannot_name_them() {
-    let app = TestApp::with_demo();
+    let app = TestApp::with_demo().allowing_private_webhooks();
     let (smtp, inbox) = smtp_server();
     start_worker(&app, smtp);
     let admin = app.token(Role::Admin).await;
@@ -703,7 +705,7 @@ async fn staff_can_follow_internal_only_components_customers_cannot_name_them() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_hear_of_a_new_detection_once_customers_never() {
-    let app = TestApp::with_demo();
+    let app = TestApp::with_demo().allowing_private_webhooks();
     let (smtp, inbox) = smtp_server();
     start_worker(&app, smtp);
     let (viewer, password) = app.user(Role::Viewer);
@@ -771,7 +773,7 @@ async fn staff_hear_of_a_new_detection_once_customers_never() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_customer_message_is_new_and_carries_the_page_status_at_that_moment() {
-    let app = TestApp::with_demo();
+    let app = TestApp::with_demo().allowing_private_webhooks();
     let (smtp, _inbox) = smtp_server();
     start_worker(&app, smtp);
     let (hook_url, hooks, _) = webhook_receiver(0).await;
@@ -833,4 +835,130 @@ async fn the_first_customer_message_is_new_and_carries_the_page_status_at_that_m
         .unwrap()
         .clone();
     assert_eq!(row["kind"], "new", "{row}");
+}
+
+#[tokio::test]
+async fn webhooks_to_inside_addresses_are_refused_at_subscribe_time_in_every_spelling() {
+    // As `herald serve` runs by default: no --allow-private-webhooks.
+    let app = TestApp::with_demo();
+    let staff = app.token(Role::Viewer).await;
+    for url in [
+        "http://127.0.0.1:22/",
+        "http://localhost:6379/",
+        "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+        "http://metadata.google.internal/computeMetadata/v1/",
+        "http://[fd00:ec2::254]/latest/meta-data/",
+        "http://[::1]/",
+        "http://0x7f.0.0.1/",
+        "http://2130706433/",
+        "http://017700000001/",
+        "http://10.1.2.3/hook",
+        "http://172.20.0.1/hook",
+        "http://192.168.1.10/hook",
+        "http://[::ffff:10.0.0.1]/hook",
+        "https://admin:secret@hooks.example.com/x",
+    ] {
+        let customer = app
+            .send(
+                Method::POST,
+                "/api/subscribers",
+                Some(json!({"webhook_url": url})),
+                Auth::None,
+            )
+            .await;
+        assert_eq!(
+            customer.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{url}: {}",
+            customer.json
+        );
+        assert_eq!(customer.json["field"], "webhook_url", "{url}");
+        let own = app
+            .send(
+                Method::POST,
+                "/api/me/subscriptions",
+                Some(json!({"channel": "webhook", "address": url})),
+                Auth::Bearer(&staff),
+            )
+            .await;
+        assert_eq!(
+            own.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{url}: {}",
+            own.json
+        );
+        assert_eq!(own.json["field"], "address", "{url}");
+    }
+    // A public address is taken.
+    let ok = app
+        .send(
+            Method::POST,
+            "/api/subscribers",
+            Some(json!({"webhook_url": "http://93.184.216.34/hook"})),
+            Auth::None,
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::ACCEPTED, "{}", ok.json);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delivery_to_an_inside_address_is_never_sent() {
+    // The subscription was taken while private webhooks were allowed (or
+    // its name resolved elsewhere then); delivery checks again.
+    let app = TestApp::with_demo().allowing_private_webhooks();
+    let (hook_url, hooks, _) = webhook_receiver(0).await;
+    let r = app
+        .send(
+            Method::POST,
+            "/api/subscribers",
+            Some(json!({"webhook_url": hook_url})),
+            Auth::None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::ACCEPTED, "{}", r.json);
+    let mut config = DeliveryConfig::new(None, "Status <status@example.com>").unwrap();
+    config.retry_base = Duration::from_millis(20);
+    config.max_attempts = 2;
+    // The worker as `herald serve` runs it by default.
+    spawn_worker(app.state.clone(), config, Duration::from_millis(20));
+    let token = app.token(Role::Publisher).await;
+    let declared = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(
+                json!({"issue_key": "OPS-310", "title": "Slow pages", "summary": "s",
+                "severity": 3, "message": "Pages are slow."}),
+            ),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(declared.status, StatusCode::CREATED, "{}", declared.json);
+    let admin = app.token(Role::Admin).await;
+    let mut failed = Value::Null;
+    for _ in 0..200 {
+        let deliveries = app
+            .send(Method::GET, "/api/deliveries", None, Auth::Bearer(&admin))
+            .await
+            .json;
+        if let Some(d) = deliveries
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["address"] == hook_url.as_str() && d["status"] == "failed")
+        {
+            failed = d.clone();
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(failed.is_object(), "the delivery was failed");
+    assert!(
+        failed["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("not a public internet address"),
+        "{failed}"
+    );
+    assert!(hooks.lock().unwrap().is_empty(), "the receiver was called");
 }

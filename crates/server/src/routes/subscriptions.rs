@@ -40,6 +40,17 @@ fn check_email(field: &str, email: &str) -> Result<(), FieldError> {
     }
 }
 
+/// Refuses a webhook URL that points inside (loopback, private networks,
+/// metadata services), unless the operator allowed that.
+async fn outbound_allowed(state: &AppState, field: &str, url: &str) -> Result<(), AppError> {
+    if state.allow_private_webhooks {
+        return Ok(());
+    }
+    crate::outbound::check(url)
+        .await
+        .map_err(|reason| FieldError::new(field, reason).into())
+}
+
 /// Subscribe to public updates. Emails are sent nothing before the address is confirmed.
 #[utoipa::path(post, path = "/api/subscribers", tag = "subscriptions", request_body = NewSubscription,
     responses(
@@ -58,6 +69,7 @@ async fn subscribe(
         }
         (None, Some(url)) => {
             validate_url("webhook_url", url.trim())?;
+            outbound_allowed(&state, "webhook_url", url.trim()).await?;
             ("webhook", url.trim().to_owned())
         }
         _ => {
@@ -203,6 +215,7 @@ async fn subscribe_me(
         check_email("address", body.address.trim())?;
     } else {
         validate_url("address", body.address.trim())?;
+        outbound_allowed(&state, "address", body.address.trim()).await?;
     }
     let record = state
         .write_internal(move |tx, now| {

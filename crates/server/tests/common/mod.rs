@@ -74,6 +74,14 @@ impl TestApp {
         app
     }
 
+    /// The app with webhooks to loopback allowed (as `herald serve
+    /// --allow-private-webhooks`), for tests with receivers on 127.0.0.1.
+    pub fn allowing_private_webhooks(mut self) -> TestApp {
+        self.state.allow_private_webhooks = true;
+        self.router = herald_server::app(self.state.clone());
+        self
+    }
+
     /// The app's "now" (see [`TEST_EPOCH`]).
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.state.clock.now()
