@@ -167,6 +167,25 @@ impl FromRequestParts<AppState> for Admin {
     }
 }
 
+/// Whether a request comes from this site's own pages, as far as the
+/// browser says: `Sec-Fetch-Site` (same-origin, or none for a typed URL)
+/// where it is sent, else an `Origin` whose host is this request's host.
+/// A request with neither is not from a browser page (curl, a script) and
+/// passes; browsers send at least one with every cross-site write.
+pub fn same_origin(headers: &HeaderMap) -> bool {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = text("sec-fetch-site") {
+        return matches!(site, "same-origin" | "none");
+    }
+    match (text("origin"), text("host")) {
+        (None, _) => true,
+        (Some(origin), Some(host)) => origin
+            .split_once("://")
+            .is_some_and(|(_, rest)| rest.trim_end_matches('/') == host),
+        (Some(_), None) => false,
+    }
+}
+
 /// The session cookie's value in a request, if any.
 pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
     headers
@@ -194,6 +213,15 @@ async fn identify(parts: &Parts, state: &AppState) -> Result<Option<SessionUser>
     let session = session_cookie(&parts.headers);
     if token.is_none() && session.is_none() {
         return Ok(None);
+    }
+    if token.is_none() && !parts.method.is_safe() && !same_origin(&parts.headers) {
+        // A cookie rides along with any request the browser sends, also one
+        // another site makes it send (a form post): refuse such writes.
+        return Err(AppError::new(
+            axum::http::StatusCode::FORBIDDEN,
+            "cross_site",
+            "a write with the session cookie must come from this site's own pages",
+        ));
     }
     let now = state.clock.now();
     state

@@ -44,6 +44,9 @@ pub struct AppState {
     /// Whether webhooks may be subscribed to loopback and private
     /// addresses (`herald serve --allow-private-webhooks`; see `outbound`).
     pub allow_private_webhooks: bool,
+    /// Whether the page is served over https (its public URL says so):
+    /// the session cookie is then `Secure` and responses carry HSTS.
+    pub https: bool,
 }
 
 impl AppState {
@@ -72,6 +75,7 @@ impl AppState {
             web_dir,
             clock,
             allow_private_webhooks: false,
+            https: false,
         };
         state.republish()?;
         Ok(state)

@@ -266,6 +266,7 @@ fn serve(
     }
     let mut state = AppState::open(data, web)?;
     state.allow_private_webhooks = delivery.allow_private;
+    state.https = url.starts_with("https://");
     let demo_password = if demo {
         seed_demo(data, &state, url)?
     } else {

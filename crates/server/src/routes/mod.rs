@@ -99,8 +99,57 @@ pub fn app(state: AppState) -> Router {
     .route("/api/{*rest}", any(api_not_found))
     .merge(web::router(state.clone()))
     .layer(axum::middleware::from_fn(one_envelope))
+    .layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        security_headers,
+    ))
     .layer(CompressionLayer::new())
     .with_state(state)
+}
+
+/// Headers every response carries. The portal and the API may not be put
+/// in another site's frame (a framed publish button could be clicked by
+/// trickery); the public pages may, so that a status page can be embedded.
+async fn security_headers(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = request.uri().path();
+    let framable = !(path == "/portal" || path.starts_with("/portal/") || is_internal_api(path));
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    if !framable {
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+        if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+            headers.insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("frame-ancestors 'none'"),
+            );
+        }
+    }
+    if state.https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    response
+}
+
+/// Whether `path` is the internal API (not a public document).
+fn is_internal_api(path: &str) -> bool {
+    (path == "/api" || path.starts_with("/api/"))
+        && !path.starts_with("/api/v2/")
+        && !path.starts_with("/api/herald/")
 }
 
 /// Every error under `/api/` leaves in the one envelope. Handlers build

@@ -15,9 +15,11 @@ use herald_model::portal::TokenRecord;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-fn session_cookie(value: &str, max_age_seconds: i64) -> String {
+/// The session cookie; `Secure` when the page is served over https.
+fn session_cookie(value: &str, max_age_seconds: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
     format!(
-        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_seconds}"
+        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_seconds}{secure}"
     )
 }
 
@@ -59,7 +61,7 @@ async fn login(
             )
         })
         .await?;
-    let cookie = session_cookie(&secret, SESSION_DAYS * 24 * 3600);
+    let cookie = session_cookie(&secret, SESSION_DAYS * 24 * 3600, state.https);
     Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
 }
 
@@ -91,7 +93,7 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
     }
     Ok((
         StatusCode::NO_CONTENT,
-        [(header::SET_COOKIE, session_cookie("", 0))],
+        [(header::SET_COOKIE, session_cookie("", 0, state.https))],
     )
         .into_response())
 }

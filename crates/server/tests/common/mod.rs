@@ -76,8 +76,13 @@ impl TestApp {
 
     /// The app with webhooks to loopback allowed (as `herald serve
     /// --allow-private-webhooks`), for tests with receivers on 127.0.0.1.
-    pub fn allowing_private_webhooks(mut self) -> TestApp {
-        self.state.allow_private_webhooks = true;
+    pub fn allowing_private_webhooks(self) -> TestApp {
+        self.configured(|state| state.allow_private_webhooks = true)
+    }
+
+    /// The app with its serve options changed by `f`.
+    pub fn configured(mut self, f: impl FnOnce(&mut AppState)) -> TestApp {
+        f(&mut self.state);
         self.router = herald_server::app(self.state.clone());
         self
     }
