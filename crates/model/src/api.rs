@@ -129,6 +129,13 @@ pub fn validate_name(field: &str, value: &str, max: usize) -> Result<(), FieldEr
     if value.contains(['\n', '\r']) {
         return Err(FieldError::new(field, "must be a single line"));
     }
+    validate_text(field, value)?;
+    if !has_visible(value) {
+        return Err(FieldError::new(
+            field,
+            "has no visible character (only spaces or invisible ones)",
+        ));
+    }
     validate_len(field, value, max)
 }
 
@@ -137,11 +144,39 @@ pub fn validate_body(field: &str, value: &str, max: usize) -> Result<(), FieldEr
     if value.trim().is_empty() {
         return Err(FieldError::new(field, "must not be empty"));
     }
+    validate_text(field, value)?;
     validate_len(field, value, max)
 }
 
-/// Checks a text of at most `max` characters.
+/// Refuses characters no text may hold: control characters other than
+/// tab, line feed and carriage return (they make the feeds invalid XML for
+/// every reader), and the noncharacters U+FFFE and U+FFFF.
+pub fn validate_text(field: &str, value: &str) -> Result<(), FieldError> {
+    match value.chars().find(|&c| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    }) {
+        Some(c) => Err(FieldError::new(
+            field,
+            format!(
+                "contains the control character U+{:04X}; remove it",
+                c as u32
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Whether a text shows anything: a character that is neither white space
+/// nor invisible (format characters such as zero-width spaces and joiners,
+/// variation selectors, fillers).
+pub fn has_visible(value: &str) -> bool {
+    // The skeleton leaves out default-ignorable characters.
+    unicode_security::skeleton(value).any(|c| !c.is_whitespace() && !c.is_control())
+}
+
+/// Checks a text of at most `max` characters (and no control character).
 pub fn validate_len(field: &str, value: &str, max: usize) -> Result<(), FieldError> {
+    validate_text(field, value)?;
     let n = value.chars().count();
     if n > max {
         Err(FieldError::new(
@@ -275,6 +310,9 @@ impl NewComponent {
         if let Some(d) = &self.description {
             validate_len("description", d, MAX_BODY)?;
         }
+        if let Some(p) = self.position {
+            validate_position(p)?;
+        }
         if self.group && self.group_id.is_some() {
             return Err(FieldError::new(
                 "group_id",
@@ -337,7 +375,26 @@ impl ComponentPatch {
         if let Some(Some(d)) = &self.description {
             validate_len("description", d, MAX_BODY)?;
         }
+        if let Some(p) = self.position {
+            validate_position(p)?;
+        }
         Ok(())
+    }
+}
+
+/// The largest position a component or group may take: far more than a
+/// page has, and far from where adding one to it would overflow.
+pub const MAX_POSITION: i64 = 1_000_000;
+
+/// Checks a component's position: 0 to [`MAX_POSITION`].
+pub fn validate_position(position: i64) -> Result<(), FieldError> {
+    if (0..=MAX_POSITION).contains(&position) {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            "position",
+            format!("must be between 0 and {MAX_POSITION}"),
+        ))
     }
 }
 
@@ -900,5 +957,38 @@ mod tests {
         assert!(!Role::Viewer.can_publish());
         assert!(Role::Publisher.can_publish());
         assert!(Role::Admin.can_publish());
+    }
+
+    #[test]
+    fn texts_with_control_characters_are_refused() {
+        for bad in [
+            "a\u{0}b",
+            "bell\u{7}",
+            "esc\u{1b}[31m",
+            "x\u{FFFE}",
+            "y\u{FFFF}",
+            "c1\u{85}",
+        ] {
+            assert!(validate_body("body", bad, 100).is_err(), "{bad:?}");
+            assert!(validate_name("name", bad, 100).is_err(), "{bad:?}");
+        }
+        assert!(validate_body("body", "Line one\nline two\r\n\tindented", 100).is_ok());
+    }
+
+    #[test]
+    fn a_name_must_show_something() {
+        for invisible in [
+            "\u{200B}",
+            "\u{200B}\u{200D}\u{FEFF}",
+            " \u{2060} ",
+            "\u{3164}",
+            "\u{AD}",
+        ] {
+            let err = validate_name("name", invisible, 100).unwrap_err();
+            assert_eq!(err.field, "name", "{invisible:?}");
+        }
+        for visible in ["API", "★", "🚀 Launch", "Zahlungsdienst", "決済"] {
+            assert!(validate_name("name", visible, 100).is_ok(), "{visible}");
+        }
     }
 }

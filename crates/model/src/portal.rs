@@ -46,9 +46,26 @@ impl NewMaintenance {
         if self.scheduled_until <= now {
             return Err(FieldError::new("scheduled_until", "lies in the past"));
         }
+        if self.scheduled_for > now + chrono::Duration::days(MAX_LEAD_DAYS) {
+            return Err(FieldError::new(
+                "scheduled_for",
+                format!("is more than {MAX_LEAD_DAYS} days ahead"),
+            ));
+        }
+        if self.scheduled_until - self.scheduled_for > chrono::Duration::days(MAX_WINDOW_DAYS) {
+            return Err(FieldError::new(
+                "scheduled_until",
+                format!("makes the window longer than {MAX_WINDOW_DAYS} days"),
+            ));
+        }
         Ok(())
     }
 }
+
+/// How far ahead a maintenance may be announced, in days (five years).
+pub const MAX_LEAD_DAYS: i64 = 5 * 366;
+/// The longest a maintenance window may last, in days.
+pub const MAX_WINDOW_DAYS: i64 = 31;
 
 /// What `PATCH /api/maintenances/{id}` may do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -100,6 +100,7 @@ pub fn fill(text: &str, values: &Values) -> Result<String, UnknownPlaceholder> {
 pub fn validate(field: &str, template: &Template) -> Result<(), FieldError> {
     let empty = Values::new();
     for (part, text) in [("title", &template.title), ("body", &template.body)] {
+        crate::api::validate_len(&format!("{field}.{part}"), text, crate::api::MAX_BODY)?;
         fill(text, &empty)
             .map_err(|e| FieldError::new(format!("{field}.{part}"), e.to_string()))?;
     }

@@ -13,6 +13,24 @@ pub fn parse(text: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
     DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc))
 }
 
+/// The years (UTC) a timestamp on the wire may fall in: what the wire's
+/// four-digit years can write, from the Unix epoch on.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=9999;
+
+/// Parses a timestamp from a request: RFC 3339, within [`YEARS`].
+pub fn parse_bounded(text: &str) -> Result<DateTime<Utc>, String> {
+    let at = parse(text).map_err(|e| format!("'{text}' is not an RFC 3339 timestamp: {e}"))?;
+    if YEARS.contains(&chrono::Datelike::year(&at)) {
+        Ok(at)
+    } else {
+        Err(format!(
+            "'{text}' is outside the years {} to {} (UTC)",
+            YEARS.start(),
+            YEARS.end()
+        ))
+    }
+}
+
 /// Parses a calendar date written `YYYY-MM-DD`, and nothing else.
 ///
 /// By hand rather than with chrono's general parser: the web app reads
@@ -83,10 +101,10 @@ pub mod millis {
         s.serialize_str(&super::format(at))
     }
 
-    /// Reads any RFC 3339 timestamp.
+    /// Reads an RFC 3339 timestamp within [`super::YEARS`].
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         let text = String::deserialize(d)?;
-        super::parse(&text).map_err(D::Error::custom)
+        super::parse_bounded(&text).map_err(D::Error::custom)
     }
 }
 
@@ -103,10 +121,10 @@ pub mod millis_opt {
         }
     }
 
-    /// Reads an RFC 3339 timestamp or `null`.
+    /// Reads an RFC 3339 timestamp within [`super::YEARS`], or `null`.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
         Option::<String>::deserialize(d)?
-            .map(|text| super::parse(&text).map_err(D::Error::custom))
+            .map(|text| super::parse_bounded(&text).map_err(D::Error::custom))
             .transpose()
     }
 }
@@ -171,5 +189,19 @@ mod tests {
         let at = parse("2026-11-22T16:47:30.5+09:00").unwrap();
         assert_eq!(format(&at), "2026-11-22T07:47:30.500Z");
         assert!(parse("yesterday").is_err());
+    }
+
+    #[test]
+    fn timestamps_outside_four_digit_years_are_refused() {
+        for bad in [
+            "0000-01-01T00:00:00+00:01",
+            "9999-12-31T23:59:59-23:59",
+            "1969-12-31T23:59:59Z",
+        ] {
+            assert!(parse_bounded(bad).is_err(), "{bad}");
+        }
+        assert!(parse_bounded("9999-12-31T23:59:59Z").is_ok());
+        assert!(parse_bounded("2026-12-01T10:00:00+01:00").is_ok());
+        assert!(parse_bounded("yesterday").is_err());
     }
 }

@@ -1,0 +1,210 @@
+//! Bad values are refused with 422 naming the field, never a 500, and
+//! nothing public changes: timestamps outside four-digit years, positions
+//! that would overflow, control characters that would break the feeds for
+//! every reader, names made only of invisible characters.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{Auth, TestApp, INDEX_HTML};
+use herald_model::api::Role;
+use serde_json::{json, Value};
+
+fn public_snapshot(app: &TestApp) -> Vec<(String, Vec<u8>)> {
+    let conn = app.state.store.lock();
+    let at = app.now() + chrono::Duration::hours(1);
+    let mut out: Vec<(String, Vec<u8>)> =
+        herald_server::docs::render_hot(&conn, at, Some(INDEX_HTML))
+            .unwrap()
+            .into_iter()
+            .map(|(p, d)| (p, d.bytes.to_vec()))
+            .collect();
+    out.extend(herald_server::docs::render_all_objects(&conn, at).unwrap());
+    out
+}
+
+async fn refused(app: &TestApp, token: &str, method: Method, path: &str, body: Value, field: &str) {
+    let reply = app
+        .send(method, path, Some(body.clone()), Auth::Bearer(token))
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{path} {body}: {}",
+        reply.json
+    );
+    assert_eq!(reply.json["field"], field, "{path} {body}: {}", reply.json);
+    assert!(reply.json["message"].is_string());
+}
+
+#[tokio::test]
+async fn hostile_values_are_refused_by_name_and_change_nothing_public() {
+    let app = TestApp::with_demo();
+    let admin = app.token(Role::Admin).await;
+    let before = public_snapshot(&app);
+    let declare = |field: &str, value: Value| {
+        let mut body = json!({"issue_key": "OPS-500", "title": "Slow", "summary": "s",
+            "severity": 3, "message": "Pages are slow."});
+        body[field] = value;
+        body
+    };
+    for at in [
+        "0000-01-01T00:00:00+00:01",
+        "9999-12-31T23:59:59-23:59",
+        "1969-07-20T20:17:40Z",
+    ] {
+        refused(
+            &app,
+            &admin,
+            Method::POST,
+            "/api/incidents",
+            declare("started_at", json!(at)),
+            "started_at",
+        )
+        .await;
+    }
+    let soon = app.now() + chrono::Duration::hours(1);
+    for (field, for_, until) in [
+        (
+            "scheduled_until",
+            soon.to_rfc3339(),
+            "9999-12-31T23:59:59-23:59".to_owned(),
+        ),
+        (
+            "scheduled_for",
+            "0000-01-01T00:00:00+00:01".to_owned(),
+            soon.to_rfc3339(),
+        ),
+        (
+            "scheduled_for",
+            (soon + chrono::Duration::days(3000)).to_rfc3339(),
+            (soon + chrono::Duration::days(3001)).to_rfc3339(),
+        ),
+        (
+            "scheduled_until",
+            soon.to_rfc3339(),
+            (soon + chrono::Duration::days(400)).to_rfc3339(),
+        ),
+    ] {
+        refused(
+            &app,
+            &admin,
+            Method::POST,
+            "/api/maintenances",
+            json!({"name": "Work", "body": "b", "scheduled_for": for_, "scheduled_until": until}),
+            field,
+        )
+        .await;
+    }
+    for text in [
+        "null\u{0}byte",
+        "bell\u{7}",
+        "esc\u{1b}[2J",
+        "not\u{FFFF}a char",
+    ] {
+        refused(
+            &app,
+            &admin,
+            Method::POST,
+            "/api/incidents",
+            declare("message", json!(text)),
+            "message",
+        )
+        .await;
+        refused(
+            &app,
+            &admin,
+            Method::POST,
+            "/api/incidents",
+            declare("title", json!(text)),
+            "title",
+        )
+        .await;
+        refused(
+            &app,
+            &admin,
+            Method::POST,
+            "/api/components",
+            json!({"name": "Queue", "description": text}),
+            "description",
+        )
+        .await;
+        refused(
+            &app,
+            &admin,
+            Method::PUT,
+            "/api/templates/investigating/external",
+            json!({"title": "Investigating", "body": text}),
+            "template.body",
+        )
+        .await;
+    }
+    for invisible in ["\u{200B}", "\u{200B}\u{200D}\u{2060}", "\u{FEFF} \u{AD}"] {
+        refused(
+            &app,
+            &admin,
+            Method::POST,
+            "/api/components",
+            json!({"name": invisible}),
+            "name",
+        )
+        .await;
+        refused(
+            &app,
+            &admin,
+            Method::POST,
+            "/api/incidents",
+            declare("title", json!(invisible)),
+            "title",
+        )
+        .await;
+    }
+    refused(
+        &app,
+        &admin,
+        Method::POST,
+        "/api/components",
+        json!({"name": "Far away", "position": i64::MAX}),
+        "position",
+    )
+    .await;
+    refused(
+        &app,
+        &admin,
+        Method::POST,
+        "/api/components",
+        json!({"name": "Before all", "position": -1}),
+        "position",
+    )
+    .await;
+    assert!(
+        before == public_snapshot(&app),
+        "a refused write changed a public document"
+    );
+
+    // The store stays valid: components and groups can still be added.
+    for body in [
+        json!({"name": "Queue"}),
+        json!({"name": "Storage", "group": true}),
+    ] {
+        let reply = app
+            .send(
+                Method::POST,
+                "/api/components",
+                Some(body),
+                Auth::Bearer(&admin),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json);
+    }
+    // And the feeds are still XML a reader can parse.
+    for feed in ["/history.atom", "/history.rss"] {
+        let text = String::from_utf8(app.get(feed).await.bytes).unwrap();
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
+            "{feed}"
+        );
+    }
+}
