@@ -14,6 +14,8 @@ pub struct AppError {
     pub status: StatusCode,
     /// The body.
     pub body: ApiError,
+    /// For 429: when to try again, in seconds (`Retry-After`).
+    pub retry_after: Option<u64>,
 }
 
 impl AppError {
@@ -26,6 +28,7 @@ impl AppError {
                 message: message.into(),
                 field: None,
             },
+            retry_after: None,
         }
     }
 
@@ -71,6 +74,7 @@ impl AppError {
                 message: format!("{}: {}", e.field, e.message),
                 field: Some(e.field),
             },
+            retry_after: None,
         }
     }
 }
@@ -100,8 +104,27 @@ impl From<StoreError> for AppError {
     }
 }
 
+impl AppError {
+    /// 429: too many attempts; try again in `seconds`.
+    pub fn rate_limited(what: &str, seconds: u64) -> Self {
+        let mut e = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            format!("too many {what}; try again in {seconds} s"),
+        );
+        e.retry_after = Some(seconds);
+        e
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        (self.status, Json(self.body)).into_response()
+        let mut response = (self.status, Json(self.body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        response
     }
 }

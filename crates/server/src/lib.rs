@@ -14,6 +14,7 @@ pub mod docs;
 pub mod error;
 pub mod export;
 pub mod feeds;
+pub mod limits;
 pub mod outbound;
 pub mod prerender;
 pub mod routes;
@@ -47,6 +48,8 @@ pub struct AppState {
     /// Whether the page is served over https (its public URL says so):
     /// the session cookie is then `Secure` and responses carry HSTS.
     pub https: bool,
+    /// Rate limits on signing in and subscribing.
+    pub limits: Arc<limits::Limits>,
 }
 
 impl AppState {
@@ -76,6 +79,7 @@ impl AppState {
             clock,
             allow_private_webhooks: false,
             https: false,
+            limits: Arc::default(),
         };
         state.republish()?;
         Ok(state)

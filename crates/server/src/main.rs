@@ -284,7 +284,10 @@ fn serve(
             std::time::Duration::from_millis(500),
         );
         print_banner(url, data, demo_password.as_deref());
-        axum::serve(listener, herald_server::app(state))
+        // With connection info: the rate limits count per client address.
+        let app =
+            herald_server::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())
             .await?;
         Ok(())

@@ -19,7 +19,7 @@ mod session;
 mod subscriptions;
 mod web;
 
-pub use extract::ApiJson;
+pub use extract::{ApiJson, ClientAddress};
 
 use crate::error::AppError;
 use crate::AppState;

@@ -1,6 +1,6 @@
 //! Signing in and out, and API tokens.
 
-use super::ApiJson;
+use super::{ApiJson, ClientAddress};
 use crate::auth::{self, Caller, SESSION_COOKIE, SESSION_DAYS};
 use crate::error::AppError;
 use crate::store::users;
@@ -28,11 +28,14 @@ fn session_cookie(value: &str, max_age_seconds: i64, secure: bool) -> String {
     responses(
         (status = 200, description = "Signed in; the `herald_session` cookie is set", body = SessionUser),
         (status = 401, description = "Wrong email or password", body = ApiError),
+        (status = 429, description = "Too many attempts for this account or from this address; see Retry-After", body = ApiError),
     ))]
 async fn login(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> Result<Response, AppError> {
+    state.limits.sign_in(&body.email, client)?;
     let found = state
         .read(move |conn| {
             let found = users::find_by_email(conn, body.email.trim())?;

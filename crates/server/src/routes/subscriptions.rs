@@ -3,7 +3,7 @@
 //! notices (email, webhook, chat webhook, personal Atom feed); admins see
 //! every delivery and why one failed.
 
-use super::ApiJson;
+use super::{ApiJson, ClientAddress};
 use crate::auth::{Admin, Caller};
 use crate::error::AppError;
 use crate::feeds;
@@ -57,11 +57,19 @@ async fn outbound_allowed(state: &AppState, field: &str, url: &str) -> Result<()
         (status = 202, description = "Accepted; for email, a confirmation was sent", body = SubscriptionAccepted),
         (status = 409, description = "Already subscribed", body = ApiError),
         (status = 422, description = "A field is invalid", body = ApiError),
+        (status = 429, description = "Too many requests from this address or for this subscriber; see Retry-After", body = ApiError),
     ))]
 async fn subscribe(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     ApiJson(body): ApiJson<NewSubscription>,
 ) -> Result<(StatusCode, Json<SubscriptionAccepted>), AppError> {
+    let target = body
+        .email
+        .as_deref()
+        .or(body.webhook_url.as_deref())
+        .unwrap_or_default();
+    state.limits.subscribe(target, client)?;
     let (channel, address) = match (&body.email, &body.webhook_url) {
         (Some(email), None) => {
             check_email("email", email.trim())?;
