@@ -51,6 +51,29 @@ async fn every_page_says_nosniff_and_the_portal_and_api_refuse_to_be_framed() {
             !h.contains_key(header::STRICT_TRANSPORT_SECURITY),
             "{path}: plain http"
         );
+        // Pages carry a strict policy: scripts from here (and wasm), fetches here.
+        if h[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+        {
+            let csp = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+            for part in [
+                "default-src 'self'",
+                "script-src 'self' 'wasm-unsafe-eval'",
+                "connect-src 'self'",
+                "object-src 'none'",
+                "base-uri 'none'",
+            ] {
+                assert!(csp.contains(part), "{path}: {csp}");
+            }
+            assert!(!csp.contains(" 'unsafe-eval'"), "{path}: {csp}");
+            assert_eq!(
+                csp.contains("frame-ancestors 'none'"),
+                !framable,
+                "{path}: {csp}"
+            );
+        }
     }
 }
 

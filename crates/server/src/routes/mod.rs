@@ -9,6 +9,7 @@
 
 mod admin;
 mod components;
+mod csp;
 mod detections;
 mod drafts;
 mod extract;
@@ -117,7 +118,26 @@ async fn security_headers(
 ) -> Response {
     let path = request.uri().path();
     let framable = !(path == "/portal" || path.starts_with("/portal/") || is_internal_api(path));
-    let mut response = next.run(request).await;
+    let response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("text/html"));
+    // A page gets the policy its own inline scripts need.
+    let mut response = if is_html {
+        let (mut parts, body) = response.into_parts();
+        let bytes = axum::body::to_bytes(body, 4 * 1024 * 1024)
+            .await
+            .unwrap_or_default();
+        let policy = csp::policy(&String::from_utf8_lossy(&bytes), framable);
+        if let Ok(value) = HeaderValue::from_str(&policy) {
+            parts.headers.insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+        Response::from_parts(parts, axum::body::Body::from(bytes))
+    } else {
+        response
+    };
     let headers = response.headers_mut();
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
