@@ -158,8 +158,19 @@ pub fn render(data: &PublicData) -> DocSet {
         feeds::BADGE_PATH.to_owned(),
         Doc::typed(feeds::badge(indicator), "image/svg+xml"),
     );
+    docs.insert(
+        ROBOTS_PATH.to_owned(),
+        Doc::typed(ROBOTS.as_bytes().to_vec(), "text/plain; charset=utf-8"),
+    );
     docs
 }
+
+/// Path of the instructions for crawlers.
+pub const ROBOTS_PATH: &str = "/robots.txt";
+
+/// Crawlers may index the public pages; the portal and the internal API
+/// are no place for them.
+const ROBOTS: &str = "User-agent: *\nDisallow: /portal\nDisallow: /api/\nAllow: /api/v2/\n";
 
 /// Path of the web app's page with the first paint written in.
 pub const INDEX_PATH: &str = "/index.html";

@@ -86,6 +86,14 @@ async fn the_routers_own_refusals_answer_in_the_envelope() {
             String::from_utf8_lossy(&reply.bytes)
         );
     }
+    // A link with a wrong token is answered with a page for a person.
+    let page = app.get("/api/subscribers/confirm?token=nope").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(page.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(String::from_utf8_lossy(&page.bytes).contains("Link not valid"));
     // A public page that is not there stays the app's HTML, not JSON.
     let page = app.get("/nope").await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);

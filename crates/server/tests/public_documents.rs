@@ -439,7 +439,16 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
     assert!(index.ends_with(r#"<script src="/app.js"></script></body></html>"#));
     let exported: Vec<String> = walk(&out.join("api"))
         .into_iter()
-        .chain(["history.atom", "history.rss", "badge.svg", "index.html"].map(|f| out.join(f)))
+        .chain(
+            [
+                "history.atom",
+                "history.rss",
+                "badge.svg",
+                "robots.txt",
+                "index.html",
+            ]
+            .map(|f| out.join(f)),
+        )
         .collect::<Vec<_>>()
         .iter()
         .map(|p| format!("/{}", p.strip_prefix(&out).unwrap().display()))
@@ -489,11 +498,11 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
         assert!(exported.contains(&path), "{path} exported");
     }
     // The eight v2 documents, uptime and history index, two feeds and the
-    // badge, the page with the status written in, six incidents, one
-    // maintenance, and one archive per month.
+    // badge, robots.txt, the page with the status written in, six incidents,
+    // one maintenance, and one archive per month.
     assert_eq!(
         written,
-        8 + 2 + 3 + 1 + 6 + 1 + months.len(),
+        8 + 2 + 3 + 1 + 1 + 6 + 1 + months.len(),
         "{exported:#?}"
     );
     for path in herald_model::v2::paths::ALL {
@@ -858,4 +867,20 @@ async fn a_restart_removes_the_temporary_files_a_kill_left_in_the_mirror() {
     restarted.docs.flush_mirror();
     assert!(public.join("api/v2/summary.json").is_file());
     assert!(public.join("history.atom").is_file());
+}
+
+#[tokio::test]
+async fn robots_txt_keeps_crawlers_out_of_the_portal_and_the_api() {
+    let app = TestApp::new();
+    let reply = app.get("/robots.txt").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain"));
+    let text = String::from_utf8(reply.bytes).unwrap();
+    assert!(text.contains("User-agent: *"));
+    assert!(text.contains("Disallow: /portal"));
+    assert!(text.contains("Disallow: /api/"));
+    assert!(!text.contains("<html"));
 }

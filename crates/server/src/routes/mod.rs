@@ -183,12 +183,14 @@ async fn one_envelope(request: axum::extract::Request, next: axum::middleware::N
     let method = request.method().clone();
     let response = next.run(request).await;
     let status = response.status();
-    let is_json = response
+    // JSON is the envelope already; HTML is a page meant for a person (the
+    // confirm and unsubscribe links' answers).
+    let is_ours = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("application/json"));
-    if !api || is_json || !(status.is_client_error() || status.is_server_error()) {
+        .is_some_and(|ct| ct.starts_with("application/json") || ct.starts_with("text/html"));
+    if !api || is_ours || !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
     let (mut parts, body) = response.into_parts();

@@ -190,6 +190,12 @@ non_json_document!(
     "image/svg+xml",
     "An SVG badge with the overall status"
 );
+non_json_document!(
+    robots,
+    "/robots.txt",
+    "text/plain",
+    "Instructions for crawlers: the public pages may be indexed, the portal and the internal API not"
+);
 
 /// Declares the handler of one kind of per-object document.
 macro_rules! object_document {
@@ -253,4 +259,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(atom))
         .routes(routes!(rss))
         .routes(routes!(badge))
+        .routes(routes!(robots))
 }
