@@ -13,7 +13,7 @@ use herald_model::api::{
 };
 use herald_model::assessment::Assessment;
 use herald_model::cadence;
-use herald_model::leak::{find_leaks, key_candidates, key_form, InternalFacts};
+use herald_model::leak::{find_leaks, key_form, InternalFacts};
 use herald_model::postmortem::{postmortem_required, PostmortemFacts};
 use herald_model::public_state::reaches_public;
 use herald_model::v2::AffectedComponent;
@@ -105,34 +105,6 @@ pub fn insert_update(
     Ok(id)
 }
 
-/// Gives every issue key its normalised form where it has none (keys
-/// written before the form existed, or by the demo seed).
-pub fn fill_key_forms(tx: &Transaction<'_>) -> StoreResult<()> {
-    let keys: Vec<(String, String)> = tx
-        .prepare("SELECT id, issue_key FROM incidents WHERE issue_key IS NOT NULL AND issue_key_form IS NULL")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    let mut update = tx.prepare("UPDATE incidents SET issue_key_form = ?2 WHERE id = ?1")?;
-    for (id, key) in keys {
-        update.execute(params![id, key_form(&key)])?;
-    }
-    Ok(())
-}
-
-/// The issue keys of any incident that `text` names (in any disguise the
-/// leak guard sees through), found by their normalised form.
-fn keys_named_in(conn: &Connection, text: &str) -> StoreResult<Vec<String>> {
-    let candidates = serde_json::Value::from(key_candidates(text)).to_string();
-    let mut stmt = conn.prepare_cached(
-        "SELECT issue_key FROM incidents
-         WHERE issue_key_form IN (SELECT value FROM json_each(?1)) ORDER BY issue_key",
-    )?;
-    let keys = stmt
-        .query_map([candidates], |r| r.get(0))?
-        .collect::<Result<Vec<String>, _>>()?;
-    Ok(keys)
-}
-
 /// The leak guard: refuses public text that contains an issue key (this
 /// incident's or any other's), the internal summary or an internal-only
 /// component's name, unless the publisher confirmed it. A maintenance has
@@ -149,7 +121,7 @@ pub fn guard(
     }
     let internal_components = components::internal_names(conn)?;
     for (field, text) in public_texts {
-        let other_keys = keys_named_in(conn, text)?;
+        let other_keys = super::key_forms::keys_named_in(conn, text)?;
         let facts = InternalFacts {
             issue_key,
             summary,
@@ -183,14 +155,7 @@ pub fn declare(
 ) -> StoreResult<IncidentRecord> {
     // Keys that read the same (case, look-alike letters) are the same key.
     let form = key_form(&input.issue_key);
-    let taken: Option<String> = tx
-        .query_row(
-            "SELECT issue_key FROM incidents WHERE issue_key = ?1 OR issue_key_form = ?2",
-            params![input.issue_key, form],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(taken) = taken {
+    if let Some(taken) = super::key_forms::taken_by(tx, &input.issue_key)? {
         return Err(FieldError::new(
             "issue_key",
             format!(

@@ -17,6 +17,7 @@ pub mod demo;
 pub mod detections;
 pub mod drafts;
 pub mod incidents;
+pub mod key_forms;
 pub mod maintenance;
 pub mod notify;
 pub mod public;
@@ -105,7 +106,7 @@ impl Store {
         migrate(&mut conn)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         public::ensure_page(&tx, now)?;
-        incidents::fill_key_forms(&tx)?;
+        key_forms::fill(&tx)?;
         tx.commit()?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
