@@ -6,22 +6,9 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{Auth, TestApp, INDEX_HTML};
+use common::{Auth, TestApp};
 use herald_model::api::Role;
 use serde_json::{json, Value};
-
-fn public_snapshot(app: &TestApp) -> Vec<(String, Vec<u8>)> {
-    let conn = app.state.store.lock();
-    let at = app.now() + chrono::Duration::hours(1);
-    let mut out: Vec<(String, Vec<u8>)> =
-        herald_server::docs::render_hot(&conn, at, Some(INDEX_HTML))
-            .unwrap()
-            .into_iter()
-            .map(|(p, d)| (p, d.bytes.to_vec()))
-            .collect();
-    out.extend(herald_server::docs::render_all_objects(&conn, at).unwrap());
-    out
-}
 
 async fn refused(app: &TestApp, token: &str, method: Method, path: &str, body: Value, field: &str) {
     let reply = app
@@ -41,7 +28,9 @@ async fn refused(app: &TestApp, token: &str, method: Method, path: &str, body: V
 async fn hostile_values_are_refused_by_name_and_change_nothing_public() {
     let app = TestApp::with_demo();
     let admin = app.token(Role::Admin).await;
-    let before = public_snapshot(&app);
+    // Rendered as of one instant, before and after.
+    let at = app.now() + chrono::Duration::hours(1);
+    let before = app.public_bytes(at);
     let declare = |field: &str, value: Value| {
         let mut body = json!({"issue_key": "OPS-500", "title": "Slow", "summary": "s",
             "severity": 3, "message": "Pages are slow."});
@@ -178,7 +167,7 @@ async fn hostile_values_are_refused_by_name_and_change_nothing_public() {
     )
     .await;
     assert!(
-        before == public_snapshot(&app),
+        before == app.public_bytes(at),
         "a refused write changed a public document"
     );
 

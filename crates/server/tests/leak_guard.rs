@@ -7,7 +7,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{Auth, TestApp, INDEX_HTML};
+use common::{Auth, TestApp};
 use herald_model::api::Role;
 use serde_json::{json, Value};
 
@@ -53,19 +53,6 @@ fn key_disguises(key: &str) -> Vec<(&'static str, String)> {
         ("homoglyph", format!("Tracked as {cyrillic}-{digits}.")),
         ("case", format!("Tracked as {}.", key.to_lowercase())),
     ]
-}
-
-async fn public_snapshot(app: &TestApp) -> Vec<(String, Vec<u8>)> {
-    let conn = app.state.store.lock();
-    let at = app.now() + chrono::Duration::hours(1);
-    let mut out: Vec<(String, Vec<u8>)> =
-        herald_server::docs::render_hot(&conn, at, Some(INDEX_HTML))
-            .unwrap()
-            .into_iter()
-            .map(|(p, d)| (p, d.bytes.to_vec()))
-            .collect();
-    out.extend(herald_server::docs::render_all_objects(&conn, at).unwrap());
-    out
 }
 
 async fn refused(
@@ -124,7 +111,9 @@ async fn every_public_text_refuses_internal_information_in_any_disguise() {
         .json;
     assert_eq!(record["issue_key"], "OPS-142");
     let version = record["version"].clone();
-    let before = public_snapshot(&app).await;
+    // Rendered as of one instant, before and after.
+    let at = app.now() + chrono::Duration::hours(1);
+    let before = app.public_bytes(at);
 
     // The open incident's own key, another incident's key, its summary and
     // an internal-only component's name, each in disguise.
@@ -245,7 +234,7 @@ async fn every_public_text_refuses_internal_information_in_any_disguise() {
     }
     // Nothing public moved.
     assert!(
-        before == public_snapshot(&app).await,
+        before == app.public_bytes(at),
         "a refused write changed a public document"
     );
 

@@ -6,25 +6,11 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use chrono::{DateTime, Duration, Utc};
-use common::{Auth, TestApp, INDEX_HTML};
+use chrono::Duration;
+use common::{Auth, TestApp};
 use herald_model::api::Role;
-use herald_server::docs;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-
-/// Every public document (the in-memory set, the index page, and every
-/// per-object document) rendered as of `at`.
-fn public_bytes(app: &TestApp, at: DateTime<Utc>) -> BTreeMap<String, Vec<u8>> {
-    let conn = app.state.store.lock();
-    let mut out: BTreeMap<String, Vec<u8>> = docs::render_hot(&conn, at, Some(INDEX_HTML))
-        .unwrap()
-        .into_iter()
-        .map(|(path, doc)| (path, doc.bytes.to_vec()))
-        .collect();
-    out.extend(docs::render_all_objects(&conn, at).unwrap());
-    out
-}
 
 /// The paths whose bytes differ between two renderings.
 fn differing(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
@@ -74,7 +60,7 @@ async fn a_drill_and_an_internal_only_incident_change_no_public_byte() {
     // Both renderings as of the same instant, after every write below, so
     // the clock moves nothing between them.
     let at = app.now() + Duration::hours(1);
-    let before = public_bytes(&app, at);
+    let before = app.public_bytes(at);
     let served_before = app.get("/api/v2/summary.json").await.json;
 
     let drill = write(
@@ -100,7 +86,7 @@ async fn a_drill_and_an_internal_only_incident_change_no_public_byte() {
     )
     .await;
     // While they run: no public document moved.
-    let during = public_bytes(&app, at);
+    let during = app.public_bytes(at);
     assert_eq!(differing(&before, &during), Vec::<String>::new());
     let served = app.get("/api/v2/summary.json").await.json;
     assert_eq!(served["status"], served_before["status"]);
@@ -146,7 +132,7 @@ async fn a_drill_and_an_internal_only_incident_change_no_public_byte() {
         )
         .await;
     }
-    let after = public_bytes(&app, at);
+    let after = app.public_bytes(at);
     assert_eq!(differing(&before, &after), Vec::<String>::new());
     let served = app.get("/api/v2/summary.json").await.json;
     assert_eq!(served["components"], served_before["components"]);
@@ -230,7 +216,7 @@ async fn an_internal_update_moves_only_the_staff_view_of_an_incident() {
         .await
         .json;
     let at = app.now() + Duration::hours(1);
-    let before = public_bytes(&app, at);
+    let before = app.public_bytes(at);
 
     // An internal note says monitoring: customers were not told.
     let record = write(
@@ -244,7 +230,7 @@ async fn an_internal_update_moves_only_the_staff_view_of_an_incident() {
     .await;
     assert_eq!(record["status"], "monitoring", "the staff's view moved");
     assert_eq!(
-        differing(&before, &public_bytes(&app, at)),
+        differing(&before, &app.public_bytes(at)),
         Vec::<String>::new()
     );
     let listed = app.get("/api/v2/incidents/unresolved.json").await.json["incidents"][0].clone();
@@ -264,7 +250,7 @@ async fn an_internal_update_moves_only_the_staff_view_of_an_incident() {
     .await;
     assert_eq!(record["status"], "resolved");
     assert_eq!(
-        differing(&before, &public_bytes(&app, at)),
+        differing(&before, &app.public_bytes(at)),
         Vec::<String>::new()
     );
     let unresolved = app.get("/api/v2/incidents/unresolved.json").await.json;
