@@ -14,13 +14,12 @@ use herald_model::api::{
     NewComponent, NewIncident, NewToken, NewUpdate, PublishPostmortem, ResolveIncident,
     SessionUser, UpdateEdit,
 };
-use herald_model::cadence::Cadence;
 use herald_model::portal::{
-    AuditEvent, CreatedUser, DeliveryRecord, Detection, DraftBody, DraftRecord, FeedAddress,
-    MaintenanceChange, MaintenanceRecord, NewMaintenance, NewUser, Notice, StaffSubscription,
-    SubscriberRecord, TemplateRecord, TokenRecord, UserChange,
+    AuditEvent, CadenceSetting, CreatedUser, DeliveryRecord, Detection, DraftBody, DraftRecord,
+    FeedAddress, MaintenanceChange, MaintenanceRecord, NewMaintenance, NewUser, Notice,
+    StaffSubscription, SubscriberRecord, TemplateChange, TemplateRecord, TokenRecord, UserChange,
 };
-use herald_model::templates::{Channel, Template};
+use herald_model::templates::Channel;
 use herald_model::IncidentStatus;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -283,28 +282,29 @@ pub async fn templates() -> Result<Vec<TemplateRecord>, FetchError> {
 pub async fn save_template(
     stage: IncidentStatus,
     channel: Channel,
-    template: Template,
+    change: TemplateChange,
 ) -> Result<TemplateRecord, FetchError> {
     let path = format!("/api/templates/{stage}/{channel}");
-    call(Method::PUT, &path, json(&template)).await
+    call(Method::PUT, &path, json(&change)).await
 }
 
-/// `DELETE /api/templates/{stage}/{channel}`: back to the built-in template.
+/// `DELETE /api/templates/{stage}/{channel}?version=`: back to the built-in template.
 pub async fn reset_template(
     stage: IncidentStatus,
     channel: Channel,
+    version: i64,
 ) -> Result<TemplateRecord, FetchError> {
-    let path = format!("/api/templates/{stage}/{channel}");
+    let path = format!("/api/templates/{stage}/{channel}?version={version}");
     call(Method::DELETE, &path, None).await
 }
 
 /// `GET /api/settings/cadence`: minutes between updates by severity.
-pub async fn cadence() -> Result<Cadence, FetchError> {
+pub async fn cadence() -> Result<CadenceSetting, FetchError> {
     call(Method::GET, "/api/settings/cadence", None).await
 }
 
 /// `PUT /api/settings/cadence` (admins).
-pub async fn save_cadence(body: Cadence) -> Result<Cadence, FetchError> {
+pub async fn save_cadence(body: CadenceSetting) -> Result<CadenceSetting, FetchError> {
     call(Method::PUT, "/api/settings/cadence", json(&body)).await
 }
 

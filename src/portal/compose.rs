@@ -240,6 +240,7 @@ mod tests {
                 body: "Looking into {components}.".into(),
             },
             customised: true,
+            version: 2,
         };
         let m = facts().message(&[custom], Channel::External, now());
         assert_eq!(m.title, "Problems with API and Webhooks");

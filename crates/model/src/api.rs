@@ -148,6 +148,28 @@ pub fn validate_body(field: &str, value: &str, max: usize) -> Result<(), FieldEr
     validate_len(field, value, max)
 }
 
+/// Checks an email address, the same way for users, subscribers and staff
+/// subscriptions: one address (no display name), a domain with at least
+/// two labels (`a@b` is refused, `ops@example.com` is not), no IP literal,
+/// at most 254 characters. Parsing is the `email_address` crate's (RFC 5321/5322).
+pub fn validate_email(field: &str, value: &str) -> Result<(), FieldError> {
+    let options = email_address::Options::default()
+        .with_required_tld()
+        .without_display_text()
+        .without_domain_literal();
+    match email_address::EmailAddress::parse_with_options(value, options) {
+        Ok(_) if value.len() <= 254 => Ok(()),
+        Ok(_) => Err(FieldError::new(
+            field,
+            "an email address has at most 254 characters",
+        )),
+        Err(e) => Err(FieldError::new(
+            field,
+            format!("'{value}' is not an email address ({e})"),
+        )),
+    }
+}
+
 /// Refuses characters no text may hold: control characters other than
 /// tab, line feed and carriage return (they make the feeds invalid XML for
 /// every reader), and the noncharacters U+FFFE and U+FFFF.
@@ -421,16 +443,40 @@ pub struct ComponentChange {
     pub status: ComponentStatus,
 }
 
-fn validate_changes(changes: &[ComponentChange]) -> Result<(), FieldError> {
-    for (i, c) in changes.iter().enumerate() {
-        if changes[..i].iter().any(|earlier| earlier.id == c.id) {
+/// Most components one request may name.
+pub const MAX_COMPONENTS: usize = 1_000;
+
+/// Checks a list of component ids: at most [`MAX_COMPONENTS`], none twice
+/// (in one pass, so a long list costs no more than reading it).
+pub fn validate_ids<'a>(
+    field: &str,
+    ids: impl ExactSizeIterator<Item = &'a str>,
+) -> Result<(), FieldError> {
+    if ids.len() > MAX_COMPONENTS {
+        return Err(FieldError::new(
+            field,
+            format!("names more than {MAX_COMPONENTS} components"),
+        ));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id) {
             return Err(FieldError::new(
-                format!("components[{i}].id"),
-                format!("component '{}' is listed twice", c.id),
+                format!("{field}[{i}]"),
+                format!("component '{id}' is listed twice"),
             ));
         }
     }
     Ok(())
+}
+
+fn validate_changes(changes: &[ComponentChange]) -> Result<(), FieldError> {
+    validate_ids("components", changes.iter().map(|c| c.id.as_str())).map_err(|mut e| {
+        if e.field != "components" {
+            e.field.push_str(".id");
+        }
+        e
+    })
 }
 
 /// Body of `POST /api/incidents`: declare an incident.
@@ -929,8 +975,52 @@ mod tests {
             id: "c1".into(),
             status: ComponentStatus::MajorOutage,
         };
-        i.components = vec![change.clone(), change];
+        i.components = vec![change.clone(), change.clone()];
         assert_eq!(i.validate(now()).unwrap_err().field, "components[1].id");
+
+        let mut i = incident();
+        i.components = (0..=MAX_COMPONENTS)
+            .map(|n| ComponentChange {
+                id: format!("c{n}"),
+                status: ComponentStatus::MajorOutage,
+            })
+            .collect();
+        assert_eq!(i.validate(now()).unwrap_err().field, "components");
+    }
+
+    #[test]
+    fn a_long_list_of_ids_is_checked_in_one_pass() {
+        let ids: Vec<String> = (0..MAX_COMPONENTS).map(|n| format!("c{n}")).collect();
+        assert!(validate_ids("components", ids.iter().map(String::as_str)).is_ok());
+        let mut twice = ids.clone();
+        twice[MAX_COMPONENTS - 1] = "c7".to_owned();
+        let err = validate_ids("components", twice.iter().map(String::as_str)).unwrap_err();
+        assert_eq!(err.field, format!("components[{}]", MAX_COMPONENTS - 1));
+    }
+
+    #[test]
+    fn one_rule_for_every_email_address() {
+        for good in ["ops@example.com", "first.last+tag@mail.example.co.uk"] {
+            assert!(validate_email("email", good).is_ok(), "{good}");
+        }
+        for bad in [
+            "a@b",
+            "pat",
+            "@example.com",
+            "pat@",
+            "pat @example.com",
+            "Pat <pat@example.com>",
+            "pat@[127.0.0.1]",
+            "pat@example.com\n",
+        ] {
+            assert_eq!(
+                validate_email("email", bad).unwrap_err().field,
+                "email",
+                "{bad}"
+            );
+        }
+        let long = format!("{}@example.com", "a".repeat(250));
+        assert!(validate_email("email", &long).is_err());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Minutes between updates for each severity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Cadence {
     /// Minutes between updates of a Sev 1 incident.
     pub sev1_minutes: u32,

@@ -2,7 +2,11 @@
 //! drafts, templates, users, settings, the audit trail, subscriptions,
 //! notices and deliveries.
 
-use crate::api::{validate_body, validate_name, FieldError, Role, SessionUser, MAX_BODY, MAX_NAME};
+use crate::api::{
+    validate_body, validate_email, validate_ids, validate_name, FieldError, Role, SessionUser,
+    MAX_BODY, MAX_NAME,
+};
+use crate::cadence::Cadence;
 use crate::status::IncidentStatus;
 use crate::templates::{Channel, Template};
 use crate::v2;
@@ -37,6 +41,7 @@ impl NewMaintenance {
     pub fn validate(&self, now: DateTime<Utc>) -> Result<(), FieldError> {
         validate_name("name", &self.name, MAX_NAME)?;
         validate_body("body", &self.body, MAX_BODY)?;
+        validate_ids("components", self.components.iter().map(String::as_str))?;
         if self.scheduled_until <= self.scheduled_for {
             return Err(FieldError::new(
                 "scheduled_until",
@@ -166,6 +171,69 @@ pub struct TemplateRecord {
     pub template: Template,
     /// Whether an admin changed it from the built-in one.
     pub customised: bool,
+    /// Current version, to send back with a change (1 before any change).
+    pub version: i64,
+}
+
+/// Body of `PUT /api/templates/{stage}/{channel}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TemplateChange {
+    /// The new title.
+    pub title: String,
+    /// The new message.
+    pub body: String,
+    /// The version this replaces; stale → 409.
+    pub version: i64,
+}
+
+impl TemplateChange {
+    /// The template it sets.
+    pub fn template(&self) -> Template {
+        Template {
+            title: self.title.clone(),
+            body: self.body.clone(),
+        }
+    }
+}
+
+/// The update cadence as admins read and change it: minutes between
+/// updates by severity, and the version (`GET` answers the current one;
+/// `PUT` sends the one it replaces, stale → 409).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CadenceSetting {
+    /// Minutes between updates of a Sev 1 incident.
+    pub sev1_minutes: u32,
+    /// Minutes between updates of a Sev 2 incident.
+    pub sev2_minutes: u32,
+    /// Minutes between updates of a Sev 3 incident.
+    pub sev3_minutes: u32,
+    /// The version.
+    pub version: i64,
+}
+
+impl CadenceSetting {
+    /// `cadence` at `version`.
+    pub fn new(cadence: Cadence, version: i64) -> Self {
+        CadenceSetting {
+            sev1_minutes: cadence.sev1_minutes,
+            sev2_minutes: cadence.sev2_minutes,
+            sev3_minutes: cadence.sev3_minutes,
+            version,
+        }
+    }
+
+    /// The cadence it holds.
+    pub fn cadence(&self) -> Cadence {
+        Cadence {
+            sev1_minutes: self.sev1_minutes,
+            sev2_minutes: self.sev2_minutes,
+            sev3_minutes: self.sev3_minutes,
+        }
+    }
 }
 
 /// Body of `POST /api/users`.
@@ -190,13 +258,7 @@ pub const MIN_PASSWORD: usize = 10;
 impl NewUser {
     /// Checks the fields that need no stored state.
     pub fn validate(&self) -> Result<(), FieldError> {
-        let email = self.email.trim();
-        if !email.contains('@') || email.contains(char::is_whitespace) || email.len() > 254 {
-            return Err(FieldError::new(
-                "email",
-                format!("'{email}' is not an email address"),
-            ));
-        }
+        validate_email("email", self.email.trim())?;
         validate_name("name", &self.name, MAX_NAME)?;
         if let Some(p) = &self.password {
             if p.chars().count() < MIN_PASSWORD {
@@ -300,6 +362,7 @@ impl NewDetection {
     pub fn validate(&self) -> Result<(), FieldError> {
         validate_name("source", &self.source, MAX_NAME)?;
         validate_body("summary", &self.summary, MAX_BODY)?;
+        validate_ids("components", self.components.iter().map(String::as_str))?;
         if let Some(f) = &self.fingerprint {
             validate_name("fingerprint", f, MAX_NAME)?;
         }

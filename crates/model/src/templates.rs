@@ -24,6 +24,7 @@ wire_enum! {
 /// A template: a title and a body with `{placeholders}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Template {
     /// The title (internal: the notice subject; external: unused by updates).
     pub title: String,

@@ -3,6 +3,7 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use herald_model::api::Role;
+use herald_model::portal::NewUser;
 use herald_server::delivery::DeliveryConfig;
 use herald_server::store::{demo, in_transaction, users, Store};
 use herald_server::{auth, export, AppState};
@@ -186,25 +187,26 @@ fn read_password() -> anyhow::Result<Option<String>> {
     let mut text = String::new();
     stdin.lock().read_to_string(&mut text)?;
     let password = text.lines().next().unwrap_or("").to_owned();
-    if password.is_empty() {
-        Ok(None)
-    } else if password.chars().count() < 10 {
-        anyhow::bail!("the password read from standard input is shorter than 10 characters")
-    } else {
-        Ok(Some(password))
-    }
+    Ok((!password.is_empty()).then_some(password))
 }
 
 fn add_user(data: &Path, email: &str, role: Role, name: Option<String>) -> anyhow::Result<()> {
     let email = email.trim();
-    if !email.contains('@') || email.contains(char::is_whitespace) {
-        anyhow::bail!("'{email}' is not an email address");
+    let given = read_password()?;
+    let name = name.unwrap_or_else(|| email.split('@').next().unwrap_or(email).to_owned());
+    // The same rules as `POST /api/users`.
+    NewUser {
+        email: email.to_owned(),
+        name: name.clone(),
+        role,
+        password: given.clone(),
     }
-    let (password, generated) = match read_password()? {
+    .validate()
+    .map_err(|e| anyhow::anyhow!("{}: {}", e.field, e.message))?;
+    let (password, generated) = match given {
         Some(p) => (p, false),
         None => (auth::new_password(), true),
     };
-    let name = name.unwrap_or_else(|| email.split('@').next().unwrap_or(email).to_owned());
     let hash = auth::hash_password(&password)?;
     let store = Store::open(data, chrono::Utc::now())?;
     let user = in_transaction(&mut store.lock(), |tx| {

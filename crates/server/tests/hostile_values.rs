@@ -123,7 +123,7 @@ async fn hostile_values_are_refused_by_name_and_change_nothing_public() {
             &admin,
             Method::PUT,
             "/api/templates/investigating/external",
-            json!({"title": "Investigating", "body": text}),
+            json!({"title": "Investigating", "body": text, "version": 1}),
             "template.body",
         )
         .await;

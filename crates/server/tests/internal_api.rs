@@ -1155,8 +1155,12 @@ async fn a_component_nothing_refers_to_can_be_deleted_one_with_history_stays() {
         )
         .await;
     assert_eq!(
-        (r.status, &r.json["field"]),
-        (StatusCode::UNPROCESSABLE_ENTITY, &json!("version"))
+        (r.status, &r.json["code"], &r.json["field"]),
+        (
+            StatusCode::BAD_REQUEST,
+            &json!("invalid_query"),
+            &json!("version")
+        )
     );
     let r = app
         .send(

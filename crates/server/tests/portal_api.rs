@@ -141,19 +141,21 @@ async fn every_endpoint_enforces_its_role() {
         (
             Method::PUT,
             "/api/templates/investigating/external".into(),
-            Some(json!({"title": "t", "body": "b"})),
+            Some(json!({"title": "t", "body": "b", "version": 1})),
             Admin,
         ),
         (
             Method::DELETE,
-            "/api/templates/investigating/external".into(),
+            "/api/templates/investigating/external?version=2".into(),
             None,
             Admin,
         ),
         (
             Method::PUT,
             "/api/settings/cadence".into(),
-            Some(json!({"sev1_minutes": 30, "sev2_minutes": 60, "sev3_minutes": 240})),
+            Some(
+                json!({"sev1_minutes": 30, "sev2_minutes": 60, "sev3_minutes": 240, "version": 1}),
+            ),
             Admin,
         ),
         (Method::GET, "/api/audit".into(), None, Admin),
@@ -611,7 +613,9 @@ async fn cadence_sets_when_the_next_update_is_due_and_flags_late_incidents() {
         .send(
             Method::PUT,
             "/api/settings/cadence",
-            Some(json!({"sev1_minutes": 15, "sev2_minutes": 10, "sev3_minutes": 120})),
+            Some(
+                json!({"sev1_minutes": 15, "sev2_minutes": 10, "sev3_minutes": 120, "version": 1}),
+            ),
             Auth::Bearer(&token),
         )
         .await;
@@ -627,11 +631,33 @@ async fn cadence_sets_when_the_next_update_is_due_and_flags_late_incidents() {
         "12 minutes without an update is late at a 10-minute cadence"
     );
 
+    let stale = app
+        .send(
+            Method::PUT,
+            "/api/settings/cadence",
+            Some(json!({"sev1_minutes": 5, "sev2_minutes": 5, "sev3_minutes": 5, "version": 1})),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.json);
+    assert_eq!(
+        app.send(
+            Method::GET,
+            "/api/settings/cadence",
+            None,
+            Auth::Bearer(&token)
+        )
+        .await
+        .json,
+        json!({"sev1_minutes": 15, "sev2_minutes": 10, "sev3_minutes": 120, "version": 2}),
+        "the stale write changed nothing"
+    );
+
     let bad = app
         .send(
             Method::PUT,
             "/api/settings/cadence",
-            Some(json!({"sev1_minutes": 0, "sev2_minutes": 10, "sev3_minutes": 120})),
+            Some(json!({"sev1_minutes": 0, "sev2_minutes": 10, "sev3_minutes": 120, "version": 2})),
             Auth::Bearer(&token),
         )
         .await;
@@ -804,7 +830,7 @@ async fn admins_manage_users_tokens_templates_and_read_the_audit_trail() {
         .send(
             Method::PUT,
             "/api/templates/identified/external",
-            Some(json!({"title": "t", "body": "Fixing {compnents}"})),
+            Some(json!({"title": "t", "body": "Fixing {compnents}", "version": 1})),
             auth,
         )
         .await;
@@ -814,24 +840,26 @@ async fn admins_manage_users_tokens_templates_and_read_the_audit_trail() {
         .send(
             Method::PUT,
             "/api/templates/identified/external",
-            Some(json!({"title": "Fixing {components}", "body": "We found it: {components}."})),
+            Some(json!({"title": "Fixing {components}", "body": "We found it: {components}.", "version": 1})),
             auth,
         )
         .await;
     assert_eq!(good.json["customised"], true);
+    assert_eq!(good.json["version"], 2);
     let reset = app
         .send(
             Method::DELETE,
-            "/api/templates/identified/external",
+            "/api/templates/identified/external?version=2",
             None,
             auth,
         )
         .await;
     assert_eq!(reset.json["customised"], false);
+    assert_eq!(reset.json["version"], 3, "a reset is a change too");
     assert_eq!(
         app.send(
             Method::DELETE,
-            "/api/templates/postmortem/external",
+            "/api/templates/postmortem/external?version=1",
             None,
             auth
         )

@@ -2,18 +2,19 @@
 //! the audit trail. Templates and the cadence can be read by every
 //! signed-in person (the portal fills drafts from them).
 
-use super::ApiJson;
+use super::{ApiJson, ApiQuery, VersionQuery};
 use crate::auth::{self, Admin, Caller};
 use crate::error::AppError;
 use crate::store::{audit, settings, templates, users};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use herald_model::api::{ApiError, FieldError, SessionUser};
-use herald_model::cadence::Cadence;
-use herald_model::portal::{AuditEvent, CreatedUser, NewUser, TemplateRecord, UserChange};
-use herald_model::templates::{self as rules, Channel, Template};
+use herald_model::portal::{
+    AuditEvent, CadenceSetting, CreatedUser, NewUser, TemplateChange, TemplateRecord, UserChange,
+};
+use herald_model::templates::{self as rules, Channel};
 use herald_model::IncidentStatus;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
@@ -122,46 +123,64 @@ fn template_key(stage: &str, channel: &str) -> Result<(IncidentStatus, Channel),
     Ok((stage, channel))
 }
 
-/// Replace a template. Unknown `{placeholders}` are refused.
-#[utoipa::path(put, path = "/api/templates/{stage}/{channel}", tag = "admin", request_body = Template,
+/// Replace a template, based on its current `version`. Unknown `{placeholders}` are refused.
+#[utoipa::path(put, path = "/api/templates/{stage}/{channel}", tag = "admin", request_body = TemplateChange,
     params(("stage" = String, Path, description = "investigating, identified, monitoring or resolved"),
            ("channel" = String, Path, description = "internal or external")),
     security(("session" = []), ("token" = [])),
     responses(
         (status = 200, description = "Saved", body = TemplateRecord),
         (status = 403, description = "Not an admin", body = ApiError),
+        (status = 404, description = "No such stage or channel", body = ApiError),
+        (status = 409, description = "Stale version: someone else changed it", body = ApiError),
         (status = 422, description = "Unknown placeholder or empty body", body = ApiError),
     ))]
 async fn set_template(
     State(state): State<AppState>,
     Admin(admin): Admin,
     Path((stage, channel)): Path<(String, String)>,
-    ApiJson(body): ApiJson<Template>,
+    ApiJson(body): ApiJson<TemplateChange>,
 ) -> Result<Json<TemplateRecord>, AppError> {
     let (stage, channel) = template_key(&stage, &channel)?;
-    rules::validate("template", &body)?;
+    let template = body.template();
+    rules::validate("template", &template)?;
     let saved = state
-        .write_internal(move |tx, now| templates::set(tx, &admin.email, stage, channel, &body, now))
+        .write_internal(move |tx, now| {
+            templates::set(
+                tx,
+                &admin.email,
+                stage,
+                channel,
+                &template,
+                body.version,
+                now,
+            )
+        })
         .await?;
     Ok(Json(saved))
 }
 
-/// Go back to the built-in template.
+/// Go back to the built-in template; `version` (in the query) must be current.
 #[utoipa::path(delete, path = "/api/templates/{stage}/{channel}", tag = "admin",
-    params(("stage" = String, Path, description = "The stage"), ("channel" = String, Path, description = "The channel")),
+    params(("stage" = String, Path, description = "The stage"), ("channel" = String, Path, description = "The channel"), VersionQuery),
     security(("session" = []), ("token" = [])),
     responses(
         (status = 200, description = "The built-in template, now in force", body = TemplateRecord),
         (status = 403, description = "Not an admin", body = ApiError),
+        (status = 404, description = "No such stage or channel", body = ApiError),
+        (status = 409, description = "Stale version: someone else changed it", body = ApiError),
     ))]
 async fn reset_template(
     State(state): State<AppState>,
     Admin(admin): Admin,
     Path((stage, channel)): Path<(String, String)>,
+    ApiQuery(VersionQuery { version }): ApiQuery<VersionQuery>,
 ) -> Result<Json<TemplateRecord>, AppError> {
     let (stage, channel) = template_key(&stage, &channel)?;
     let reset = state
-        .write_internal(move |tx, now| templates::reset(tx, &admin.email, stage, channel, now))
+        .write_internal(move |tx, now| {
+            templates::reset(tx, &admin.email, stage, channel, version, now)
+        })
         .await?;
     Ok(Json(reset))
 }
@@ -169,28 +188,29 @@ async fn reset_template(
 /// The update cadence by severity.
 #[utoipa::path(get, path = "/api/settings/cadence", tag = "admin",
     security(("session" = []), ("token" = [])),
-    responses((status = 200, description = "Minutes between updates by severity", body = Cadence)))]
+    responses((status = 200, description = "Minutes between updates by severity, and the version", body = CadenceSetting)))]
 async fn get_cadence(
     State(state): State<AppState>,
     _caller: Caller,
-) -> Result<Json<Cadence>, AppError> {
-    Ok(Json(state.read(settings::cadence).await?))
+) -> Result<Json<CadenceSetting>, AppError> {
+    Ok(Json(state.read(settings::cadence_setting).await?))
 }
 
-/// Set the update cadence.
-#[utoipa::path(put, path = "/api/settings/cadence", tag = "admin", request_body = Cadence,
+/// Set the update cadence, based on its current `version`.
+#[utoipa::path(put, path = "/api/settings/cadence", tag = "admin", request_body = CadenceSetting,
     security(("session" = []), ("token" = [])),
     responses(
-        (status = 200, description = "Saved", body = Cadence),
+        (status = 200, description = "Saved", body = CadenceSetting),
         (status = 403, description = "Not an admin", body = ApiError),
+        (status = 409, description = "Stale version: someone else changed it", body = ApiError),
         (status = 422, description = "An interval is out of range", body = ApiError),
     ))]
 async fn set_cadence(
     State(state): State<AppState>,
     Admin(admin): Admin,
-    ApiJson(body): ApiJson<Cadence>,
-) -> Result<Json<Cadence>, AppError> {
-    body.validate()?;
+    ApiJson(body): ApiJson<CadenceSetting>,
+) -> Result<Json<CadenceSetting>, AppError> {
+    body.cadence().validate()?;
     let saved = state
         .write_internal(move |tx, now| settings::set_cadence(tx, &admin.email, &body, now))
         .await?;
@@ -216,7 +236,7 @@ struct AuditQuery {
 async fn audit_trail(
     State(state): State<AppState>,
     _admin: Admin,
-    Query(q): Query<AuditQuery>,
+    ApiQuery(q): ApiQuery<AuditQuery>,
 ) -> Result<Json<Vec<AuditEvent>>, AppError> {
     let limit = q.limit.unwrap_or(100);
     if !(1..=500).contains(&limit) {

@@ -1,15 +1,14 @@
 //! Components and groups: list, create, change.
 
-use super::ApiJson;
+use super::{ApiJson, ApiQuery, VersionQuery};
 use crate::auth::{Caller, Publisher};
 use crate::error::AppError;
 use crate::store::components;
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use herald_model::api::{ApiError, ComponentPatch, ComponentRecord, FieldError, NewComponent};
-use std::collections::HashMap;
+use herald_model::api::{ApiError, ComponentPatch, ComponentRecord, NewComponent};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -77,7 +76,7 @@ async fn update(
 /// Delete a component or an empty group that no incident, maintenance or
 /// subscription refers to; `version` (in the query) must be current.
 #[utoipa::path(delete, path = "/api/components/{id}", tag = "components",
-    params(("id" = String, Path, description = "Component id"), ("version" = i64, Query, description = "Its current version")),
+    params(("id" = String, Path, description = "Component id"), VersionQuery),
     security(("session" = []), ("token" = [])),
     responses(
         (status = 204, description = "Deleted"),
@@ -85,23 +84,13 @@ async fn update(
         (status = 403, description = "Role may not publish", body = ApiError),
         (status = 404, description = "No such component", body = ApiError),
         (status = 409, description = "Stale version, or something refers to it (the message says what)", body = ApiError),
-        (status = 422, description = "No version given", body = ApiError),
     ))]
 async fn delete(
     State(state): State<AppState>,
     Publisher(user): Publisher,
     Path(id): Path<String>,
-    Query(query): Query<HashMap<String, String>>,
+    ApiQuery(VersionQuery { version }): ApiQuery<VersionQuery>,
 ) -> Result<StatusCode, AppError> {
-    let version = query
-        .get("version")
-        .and_then(|v| v.parse::<i64>().ok())
-        .ok_or_else(|| {
-            FieldError::new(
-                "version",
-                "send the component's current version, e.g. ?version=3",
-            )
-        })?;
     state
         .write(move |tx, now| components::delete(tx, &user, &id, version, now))
         .await?;

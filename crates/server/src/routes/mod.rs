@@ -20,7 +20,7 @@ mod session;
 mod subscriptions;
 mod web;
 
-pub use extract::{ApiJson, ClientAddress};
+pub use extract::{ApiJson, ApiQuery, ClientAddress, VersionQuery};
 
 use crate::error::AppError;
 use crate::AppState;
@@ -225,9 +225,6 @@ fn refusal(status: StatusCode, text: &str, method: &axum::http::Method) -> AppEr
             "method_not_allowed",
             format!("this endpoint does not take {method}; the Allow header lists what it takes"),
         ),
-        StatusCode::BAD_REQUEST if text.starts_with("Failed to deserialize query string") => {
-            AppError::new(status, "invalid_query", text)
-        }
         StatusCode::BAD_REQUEST if text.starts_with("Invalid URL") => {
             AppError::new(status, "invalid_path", text)
         }

@@ -3,19 +3,20 @@
 //! notices (email, webhook, chat webhook, personal Atom feed); admins see
 //! every delivery and why one failed.
 
-use super::{ApiJson, ClientAddress};
+use super::{ApiJson, ApiQuery, ClientAddress};
 use crate::auth::{Admin, Caller};
 use crate::error::AppError;
 use crate::feeds;
 use crate::store::notify::{self, NewSubscriber};
 use crate::store::public::Reader;
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use herald_model::api::{
-    validate_url, ApiError, FieldError, NewSubscription, SubscriptionAccepted,
+    validate_email, validate_ids, validate_url, ApiError, FieldError, NewSubscription,
+    SubscriptionAccepted,
 };
 use herald_model::portal::{
     DeliveryRecord, FeedAddress, Notice, StaffSubscription, SubscriberRecord,
@@ -23,22 +24,6 @@ use herald_model::portal::{
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
-
-fn check_email(field: &str, email: &str) -> Result<(), FieldError> {
-    let ok = email.len() <= 254
-        && !email.contains(char::is_whitespace)
-        && email
-            .split_once('@')
-            .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'));
-    if ok {
-        Ok(())
-    } else {
-        Err(FieldError::new(
-            field,
-            format!("'{email}' is not an email address"),
-        ))
-    }
-}
 
 /// Refuses a webhook URL that points inside (loopback, private networks,
 /// metadata services), unless the operator allowed that.
@@ -72,7 +57,7 @@ async fn subscribe(
     state.limits.subscribe(target, client)?;
     let (channel, address) = match (&body.email, &body.webhook_url) {
         (Some(email), None) => {
-            check_email("email", email.trim())?;
+            validate_email("email", email.trim())?;
             ("email", email.trim().to_owned())
         }
         (None, Some(url)) => {
@@ -86,6 +71,9 @@ async fn subscribe(
             )
         }
     };
+    if let Some(ids) = &body.components {
+        validate_ids("components", ids.iter().map(String::as_str))?;
+    }
     let components = body.components.clone();
     let message = state
         .write_internal(move |tx, now| {
@@ -137,7 +125,7 @@ fn page_answer(status: StatusCode, title: &str, text: &str) -> Response {
 /// Confirm an email subscription (the link in the confirmation email).
 #[utoipa::path(get, path = "/api/subscribers/confirm", tag = "subscriptions", params(LinkQuery),
     responses((status = 200, description = "Confirmed (an HTML page)"), (status = 404, description = "Unknown link")))]
-async fn confirm(State(state): State<AppState>, Query(q): Query<LinkQuery>) -> Response {
+async fn confirm(State(state): State<AppState>, ApiQuery(q): ApiQuery<LinkQuery>) -> Response {
     match state
         .write_internal(move |tx, _| notify::confirm(tx, &q.token))
         .await
@@ -158,7 +146,7 @@ async fn confirm(State(state): State<AppState>, Query(q): Query<LinkQuery>) -> R
 /// One-click unsubscribe (the link in every email; also `POST` per RFC 8058).
 #[utoipa::path(get, path = "/api/subscribers/unsubscribe", tag = "subscriptions", params(LinkQuery),
     responses((status = 200, description = "Unsubscribed (an HTML page)"), (status = 404, description = "Unknown link")))]
-async fn unsubscribe(State(state): State<AppState>, Query(q): Query<LinkQuery>) -> Response {
+async fn unsubscribe(State(state): State<AppState>, ApiQuery(q): ApiQuery<LinkQuery>) -> Response {
     match state
         .write_internal(move |tx, now| notify::unsubscribe(tx, &q.token, now))
         .await
@@ -179,7 +167,7 @@ async fn unsubscribe(State(state): State<AppState>, Query(q): Query<LinkQuery>) 
 /// One-click unsubscribe by POST (RFC 8058), as mail clients send it.
 #[utoipa::path(post, path = "/api/subscribers/unsubscribe", tag = "subscriptions", params(LinkQuery),
     responses((status = 200, description = "Unsubscribed"), (status = 404, description = "Unknown link")))]
-async fn unsubscribe_post(state: State<AppState>, q: Query<LinkQuery>) -> Response {
+async fn unsubscribe_post(state: State<AppState>, q: ApiQuery<LinkQuery>) -> Response {
     unsubscribe(state, q).await
 }
 
@@ -219,8 +207,11 @@ async fn subscribe_me(
         }
         _ => return Err(FieldError::new("channel", "use email or webhook").into()),
     };
+    if let Some(ids) = &body.components {
+        validate_ids("components", ids.iter().map(String::as_str))?;
+    }
     if body.channel == "email" {
-        check_email("address", body.address.trim())?;
+        validate_email("address", body.address.trim())?;
     } else {
         validate_url("address", body.address.trim())?;
         outbound_allowed(&state, "address", body.address.trim()).await?;

@@ -42,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_detections.sql"),
     include_str!("migrations/0006_public_state.sql"),
     include_str!("migrations/0007_key_forms_and_republish.sql"),
+    include_str!("migrations/0008_keyed_versions.sql"),
 ];
 
 /// Why a store operation failed.
@@ -196,6 +197,43 @@ where
     })
 }
 
+/// The refusal of a change based on version `expected` of an object now at `current`.
+fn stale(what: &str, expected: i64, current: i64) -> StoreError {
+    StoreError::Conflict(format!(
+        "the {what} was changed by someone else (you sent version {expected}, it is now at version {current}); reload it and apply your change again"
+    ))
+}
+
+/// The version of an object kept by key (a template, a setting): 1 until
+/// it is first changed.
+pub fn keyed_version(conn: &Connection, object: &str) -> StoreResult<i64> {
+    Ok(conn
+        .prepare_cached("SELECT version FROM keyed_versions WHERE object = ?1")?
+        .query_row([object], |r| r.get(0))
+        .optional()?
+        .unwrap_or(1))
+}
+
+/// Checks that an object kept by key is at version `expected`, then moves
+/// it on by one; `Conflict` naming the current version otherwise.
+pub fn bump_keyed_version(
+    tx: &Transaction<'_>,
+    what: &'static str,
+    object: &str,
+    expected: i64,
+) -> StoreResult<i64> {
+    let current = keyed_version(tx, object)?;
+    if current != expected {
+        return Err(stale(what, expected, current));
+    }
+    tx.execute(
+        "INSERT INTO keyed_versions (object, version) VALUES (?1, ?2)
+         ON CONFLICT (object) DO UPDATE SET version = excluded.version",
+        rusqlite::params![object, current + 1],
+    )?;
+    Ok(current + 1)
+}
+
 /// Checks that a versioned row exists and has the expected version, then
 /// bumps it. Returns `NotFound` or `Conflict` naming the current version.
 pub fn bump_version(
@@ -217,9 +255,7 @@ pub fn bump_version(
             what,
             id: id.to_owned(),
         }),
-        Some(v) if v != expected => Err(StoreError::Conflict(format!(
-            "the {what} was changed by someone else (you sent version {expected}, it is now at version {v}); reload it and apply your change again"
-        ))),
+        Some(v) if v != expected => Err(stale(what, expected, v)),
         Some(_) => {
             tx.execute(
                 &format!("UPDATE {table} SET version = version + 1 WHERE id = ?1"),

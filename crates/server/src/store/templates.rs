@@ -1,7 +1,7 @@
 //! Message templates: the built-in ones from the practice, and the admins'
 //! edits of them.
 
-use super::{audit, ts, StoreResult};
+use super::{audit, bump_keyed_version, keyed_version, ts, StoreResult};
 use chrono::{DateTime, Utc};
 use herald_model::portal::TemplateRecord;
 use herald_model::templates::{default_template, Channel, Template};
@@ -16,6 +16,11 @@ pub const STAGES: [IncidentStatus; 4] = [
     IncidentStatus::Resolved,
 ];
 
+/// The key its version is kept under.
+fn object(stage: IncidentStatus, channel: Channel) -> String {
+    format!("template:{stage}/{channel}")
+}
+
 /// The template in force for a stage and channel.
 pub fn get(
     conn: &Connection,
@@ -28,18 +33,21 @@ pub fn get(
             Ok((r.get(0)?, r.get(1)?))
         })
         .optional()?;
+    let version = keyed_version(conn, &object(stage, channel))?;
     Ok(match custom {
         Some((title, body)) => TemplateRecord {
             stage,
             channel,
             template: Template { title, body },
             customised: true,
+            version,
         },
         None => TemplateRecord {
             stage,
             channel,
             template: default_template(stage, channel),
             customised: false,
+            version,
         },
     })
 }
@@ -55,16 +63,20 @@ pub fn list(conn: &Connection) -> StoreResult<Vec<TemplateRecord>> {
     Ok(out)
 }
 
-/// Replaces a template (already validated by the caller).
+/// Replaces a template (already validated by the caller), based on
+/// version `version`.
+#[allow(clippy::too_many_arguments)]
 pub fn set(
     tx: &Transaction<'_>,
     actor: &str,
     stage: IncidentStatus,
     channel: Channel,
     template: &Template,
+    version: i64,
     now: DateTime<Utc>,
 ) -> StoreResult<TemplateRecord> {
     let before = get(tx, stage, channel)?;
+    bump_keyed_version(tx, "template", &object(stage, channel), version)?;
     tx.execute(
         "INSERT INTO templates (stage, channel, title, body, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (stage, channel) DO UPDATE SET title = excluded.title, body = excluded.body,
@@ -85,15 +97,17 @@ pub fn set(
     Ok(after)
 }
 
-/// Goes back to the built-in template.
+/// Goes back to the built-in template, based on version `version`.
 pub fn reset(
     tx: &Transaction<'_>,
     actor: &str,
     stage: IncidentStatus,
     channel: Channel,
+    version: i64,
     now: DateTime<Utc>,
 ) -> StoreResult<TemplateRecord> {
     let before = get(tx, stage, channel)?;
+    bump_keyed_version(tx, "template", &object(stage, channel), version)?;
     tx.execute(
         "DELETE FROM templates WHERE stage = ?1 AND channel = ?2",
         params![stage.as_str(), channel.as_str()],

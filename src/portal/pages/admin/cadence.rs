@@ -7,6 +7,7 @@ use crate::portal::api;
 use crate::portal::components::{error_text, TextField};
 use crate::portal::t;
 use herald_model::cadence::Cadence;
+use herald_model::portal::CadenceSetting;
 use leptos::prelude::*;
 
 /// The three minutes fields and a save button.
@@ -20,8 +21,11 @@ pub fn CadenceSection() -> impl IntoView {
     ];
     let problem = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
+    // The version the next save is based on (a stale one is refused).
+    let version = RwSignal::new(1);
     Effect::new(move || {
         if let Some(Ok(c)) = current.get() {
+            version.set(c.version);
             for (field, value) in
                 minutes
                     .iter()
@@ -43,13 +47,15 @@ pub fn CadenceSection() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let body = Cadence {
+            let cadence = Cadence {
                 sev1_minutes: sev1,
                 sev2_minutes: sev2,
                 sev3_minutes: sev3,
             };
+            let body = CadenceSetting::new(cadence, version.get_untracked());
             match api::save_cadence(body).await {
-                Ok(_) => {
+                Ok(now) => {
+                    version.set(now.version);
                     problem.set(None);
                     saved.set(true);
                 }

@@ -9,8 +9,8 @@ use crate::portal::api;
 use crate::portal::components::{error_text, TextArea, TextField};
 use crate::portal::compose::Facts;
 use crate::portal::{t, tf};
-use herald_model::portal::TemplateRecord;
-use herald_model::templates::{fill, Channel, Template, PLACEHOLDERS};
+use herald_model::portal::{TemplateChange, TemplateRecord};
+use herald_model::templates::{fill, Channel, PLACEHOLDERS};
 use herald_model::IncidentStatus;
 use leptos::prelude::*;
 
@@ -85,6 +85,8 @@ pub fn TemplateEditor(
     let title = RwSignal::new(record.template.title.clone());
     let body = RwSignal::new(record.template.body.clone());
     let customised = RwSignal::new(record.customised);
+    // The version the next save or reset is based on (a stale one is refused).
+    let version = RwSignal::new(record.version);
     let problem = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<&'static str>);
     let apply = move |answer: Result<TemplateRecord, crate::api::FetchError>,
@@ -93,6 +95,7 @@ pub fn TemplateEditor(
             title.set(r.template.title);
             body.set(r.template.body);
             customised.set(r.customised);
+            version.set(r.version);
             problem.set(None);
             saved.set(Some(note));
         }
@@ -102,13 +105,14 @@ pub fn TemplateEditor(
         }
     };
     let save = move |_| {
-        let template = Template {
+        let change = TemplateChange {
             title: title.get_untracked(),
             body: body.get_untracked(),
+            version: version.get_untracked(),
         };
         leptos::task::spawn_local(async move {
             apply(
-                api::save_template(stage, channel, template).await,
+                api::save_template(stage, channel, change).await,
                 t(P::Saved),
             );
         });
@@ -116,7 +120,7 @@ pub fn TemplateEditor(
     let reset = move |_| {
         leptos::task::spawn_local(async move {
             apply(
-                api::reset_template(stage, channel).await,
+                api::reset_template(stage, channel, version.get_untracked()).await,
                 t(P::TemplateReset),
             );
         });
@@ -180,6 +184,7 @@ mod tests {
 #[cfg(all(test, target_arch = "wasm32"))]
 mod browser_tests {
     use super::*;
+    use herald_model::templates::Template;
     use wasm_bindgen::JsValue;
     use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
     use web_sys::Element;
@@ -197,6 +202,7 @@ mod browser_tests {
                 body: "We found the cause of the problems with {components}.".to_owned(),
             },
             customised: false,
+            version: 1,
         };
         let handle = leptos::mount::mount_to(
             wasm_bindgen::JsCast::unchecked_into(parent.clone()),

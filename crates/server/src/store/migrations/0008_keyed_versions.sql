@@ -1,0 +1,7 @@
+-- Versions of the objects edited in place by key, which have no row of
+-- their own while they are at their defaults (the message templates, the
+-- settings): a change based on a stale version is refused like any other.
+CREATE TABLE keyed_versions (
+    object  TEXT PRIMARY KEY,   -- e.g. 'template:identified/external', 'settings:cadence'
+    version INTEGER NOT NULL
+);
