@@ -73,6 +73,87 @@ impl Modify for Security {
     }
 }
 
+/// Documents the refusals that follow from an operation's shape, where its
+/// handler did not describe them itself: a body that is not JSON (400) or
+/// has a bad field (422) or is too large (413), a path id that is not
+/// valid percent-encoding (400) or names nothing (404), a bad query
+/// parameter (400), no credentials (401), and the server failing (500).
+/// Every one of them is the error envelope.
+struct ErrorResponses;
+
+impl Modify for ErrorResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::ParameterIn;
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let envelope = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("ApiError")))
+                        .build(),
+                )
+                .build()
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let internal = path.starts_with("/api/") && !path.starts_with("/api/v2/");
+            for operation in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let parameters = operation.parameters.as_deref().unwrap_or_default();
+                let in_path = parameters
+                    .iter()
+                    .any(|p| matches!(p.parameter_in, ParameterIn::Path));
+                let in_query = parameters
+                    .iter()
+                    .any(|p| matches!(p.parameter_in, ParameterIn::Query));
+                let body = operation.request_body.is_some();
+                let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
+                let mut add = Vec::new();
+                if body {
+                    add.push(("400", "The body is not JSON (code `invalid_json`)"));
+                    add.push(("413", "The body is too large (code `too_large`)"));
+                    add.push(("422", "A field is invalid; `field` names it"));
+                }
+                if in_path {
+                    add.push((
+                        "400",
+                        "A path segment is not valid percent-encoding (code `invalid_path`)",
+                    ));
+                    add.push(("404", "Nothing has this id"));
+                }
+                if in_query {
+                    add.push((
+                        "400",
+                        "A query parameter is invalid; `field` names it (code `invalid_query`)",
+                    ));
+                }
+                if secured {
+                    add.push(("401", "Not signed in"));
+                }
+                if internal {
+                    add.push(("500", "The server failed; nothing was changed"));
+                }
+                for (status, description) in add {
+                    operation
+                        .responses
+                        .responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| envelope(description).into());
+                }
+            }
+        }
+    }
+}
+
 /// The whole application: API, public documents and web app.
 pub fn app(state: AppState) -> Router {
     let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
@@ -86,6 +167,9 @@ pub fn app(state: AppState) -> Router {
         .merge(admin::router())
         .merge(subscriptions::router())
         .split_for_parts();
+    // After the merge: the modifier reads every operation.
+    let mut openapi = openapi;
+    ErrorResponses.modify(&mut openapi);
     let openapi_json = Bytes::from(openapi.to_pretty_json().unwrap_or_default());
     api.route(
         "/api/openapi.json",
