@@ -2,13 +2,15 @@
 //! in `/api/openapi.json` is called, with good requests and with bad ones
 //! (no credentials, a viewer's, a body that is not JSON, each field of the
 //! body with a value of the wrong type, an id that names nothing, a query
-//! parameter of the wrong type), and every answer must have a status the
-//! document lists for that operation and a body its schema accepts. Errors
-//! must be the envelope and never a 500.
+//! parameter of the wrong type). `common::TestApp` checks every answer's
+//! status and body against the document; this test adds what each bad
+//! request must get (401, 400, a 422 naming the field) and that nothing is
+//! a 500.
 
 mod common;
 
 use axum::http::{Method, StatusCode};
+use common::openapi::resolve;
 use common::{Auth, TestApp};
 use herald_model::api::Role;
 use serde_json::{json, Value};
@@ -43,14 +45,6 @@ fn operations(doc: &Value) -> Vec<Operation> {
     out
 }
 
-/// Resolves `{"$ref": "#/components/schemas/X"}` (once) in the document.
-fn resolve<'a>(doc: &'a Value, schema: &'a Value) -> &'a Value {
-    match schema["$ref"].as_str() {
-        Some(r) => doc.pointer(r.trim_start_matches('#')).unwrap_or(schema),
-        None => schema,
-    }
-}
-
 /// Whether a schema accepts a JSON array.
 fn allows_array(doc: &Value, schema: &Value) -> bool {
     let schema = resolve(doc, schema);
@@ -67,69 +61,21 @@ fn allows_array(doc: &Value, schema: &Value) -> bool {
         })
 }
 
-/// Checks `instance` against `schema`, with the document's components
-/// available to its references.
-fn schema_errors(doc: &Value, schema: &Value, instance: &Value) -> Vec<String> {
-    let mut root = json!({ "allOf": [schema] });
-    root["components"] = doc["components"].clone();
-    let validator = jsonschema::validator_for(&root)
-        .unwrap_or_else(|e| panic!("the document's schema {schema} does not compile: {e}"));
-    validator
-        .iter_errors(instance)
-        .map(|e| format!("{e} (at {})", e.instance_path()))
-        .collect()
-}
-
 /// What was found wrong, by request.
 #[derive(Default)]
 struct Findings(BTreeMap<String, String>);
 
 impl Findings {
-    /// Checks one answer against the operation's documented responses.
-    fn check(&mut self, doc: &Value, op: &Operation, what: &str, reply: &common::Reply) {
-        let label = format!("{} {} ({what})", op.method, op.path);
-        let status = reply.status.as_u16().to_string();
+    /// Notes a server error (the document's own check ran in `TestApp`).
+    fn check(&mut self, op: &Operation, what: &str, reply: &common::Reply) {
         if reply.status.is_server_error() {
             self.0.insert(
-                label,
-                format!("{status}: {}", String::from_utf8_lossy(&reply.bytes)),
-            );
-            return;
-        }
-        let Some(documented) = op.spec["responses"].get(&status) else {
-            let listed: Vec<&String> = op.spec["responses"].as_object().unwrap().keys().collect();
-            self.0.insert(
-                label,
+                format!("{} {} ({what})", op.method, op.path),
                 format!(
-                    "answered {status}, documented {listed:?}: {}",
+                    "{}: {}",
+                    reply.status,
                     String::from_utf8_lossy(&reply.bytes)
                 ),
-            );
-            return;
-        };
-        if reply.status.is_client_error()
-            && !(reply.json["code"].is_string() && reply.json["message"].is_string())
-        {
-            // The confirm and unsubscribe links answer a person with a page.
-            let is_page = reply
-                .headers
-                .get("content-type")
-                .is_some_and(|v| v.to_str().unwrap_or("").starts_with("text/html"));
-            if !is_page {
-                self.0.insert(
-                    label.clone(),
-                    format!("{status} is not the error envelope: {}", reply.json),
-                );
-            }
-        }
-        let Some(schema) = documented.pointer("/content/application~1json/schema") else {
-            return;
-        };
-        let errors = schema_errors(doc, schema, &reply.json);
-        if !errors.is_empty() {
-            self.0.insert(
-                label,
-                format!("{status} body does not match its schema: {errors:?}"),
             );
         }
     }
@@ -234,7 +180,7 @@ async fn every_answer_is_documented_in_the_openapi_document() {
                 format!("{}: {}", reply.status, reply.json),
             );
         }
-        findings.check(&doc, op, "an admin reads it", &reply);
+        findings.check(op, "an admin reads it", &reply);
     }
     assert!(unread.is_empty(), "no good read of {unread:?}");
 
@@ -262,7 +208,7 @@ async fn every_answer_is_documented_in_the_openapi_document() {
 
         if secured {
             let reply = send(body_schema.as_ref().map(|_| json!({})), Auth::None).await;
-            findings.check(&doc, op, "no credentials", &reply);
+            findings.check(op, "no credentials", &reply);
             if reply.status != StatusCode::UNAUTHORIZED {
                 findings.0.insert(
                     format!("{} {} (no credentials)", op.method, op.path),
@@ -275,13 +221,13 @@ async fn every_answer_is_documented_in_the_openapi_document() {
                     Auth::Bearer(&viewer),
                 )
                 .await;
-                findings.check(&doc, op, "a viewer", &reply);
+                findings.check(op, "a viewer", &reply);
             }
         }
         if op.path.contains('{') {
             let body = body_schema.as_ref().map(|_| json!({}));
             let reply = send(body, Auth::Bearer(&admin)).await;
-            findings.check(&doc, op, "an id that names nothing", &reply);
+            findings.check(op, "an id that names nothing", &reply);
         }
         if let Some(schema) = &body_schema {
             let reply = app
@@ -293,7 +239,7 @@ async fn every_answer_is_documented_in_the_openapi_document() {
                     &admin,
                 )
                 .await;
-            findings.check(&doc, op, "a body that is not JSON", &reply);
+            findings.check(op, "a body that is not JSON", &reply);
             if reply.status != StatusCode::BAD_REQUEST && !op.path.contains('{') {
                 findings.0.insert(
                     format!("{} {} (not JSON)", op.method, op.path),
@@ -306,7 +252,7 @@ async fn every_answer_is_documented_in_the_openapi_document() {
                     let body = json!({ name: wrong_value(&doc, field) });
                     let reply = send(Some(body), Auth::Bearer(&admin)).await;
                     let what = format!("{name} of the wrong type");
-                    findings.check(&doc, op, &what, &reply);
+                    findings.check(op, &what, &reply);
                     let named = reply.json["field"].as_str().unwrap_or("");
                     let refused_by_name = reply.status == StatusCode::UNPROCESSABLE_ENTITY
                         && (named == name
@@ -339,7 +285,7 @@ async fn every_answer_is_documented_in_the_openapi_document() {
                     Auth::Bearer(&admin),
                 )
                 .await;
-            findings.check(&doc, op, &format!("?{name}={wrong}"), &reply);
+            findings.check(op, &format!("?{name}={wrong}"), &reply);
             if reply.status != StatusCode::BAD_REQUEST || reply.json["field"] != name {
                 findings.0.insert(
                     format!("{} {} (?{name}={wrong})", op.method, op.path),

@@ -77,7 +77,8 @@ impl Modify for Security {
 /// handler did not describe them itself: a body that is not JSON (400) or
 /// has a bad field (422) or is too large (413), a path id that is not
 /// valid percent-encoding (400) or names nothing (404), a bad query
-/// parameter (400), no credentials (401), and the server failing (500).
+/// parameter (400), no credentials (401), a write with only the session
+/// cookie from another site's page (403), and the server failing (500).
 /// Every one of them is the error envelope.
 struct ErrorResponses;
 
@@ -98,15 +99,15 @@ impl Modify for ErrorResponses {
         };
         for (path, item) in openapi.paths.paths.iter_mut() {
             let internal = path.starts_with("/api/") && !path.starts_with("/api/v2/");
-            for operation in [
-                &mut item.get,
-                &mut item.put,
-                &mut item.post,
-                &mut item.delete,
-                &mut item.patch,
+            for (write, operation) in [
+                (false, &mut item.get),
+                (true, &mut item.put),
+                (true, &mut item.post),
+                (true, &mut item.delete),
+                (true, &mut item.patch),
             ]
             .into_iter()
-            .flatten()
+            .filter_map(|(write, op)| op.as_mut().map(|op| (write, op)))
             {
                 let parameters = operation.parameters.as_deref().unwrap_or_default();
                 let in_path = parameters
@@ -138,6 +139,9 @@ impl Modify for ErrorResponses {
                 }
                 if secured {
                     add.push(("401", "Not signed in"));
+                }
+                if secured && write {
+                    add.push(("403", "The session cookie alone, sent from another site's page (code `cross_site`)"));
                 }
                 if internal {
                     add.push(("500", "The server failed; nothing was changed"));

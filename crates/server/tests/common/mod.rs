@@ -1,6 +1,9 @@
-//! A Herald app on a temporary database, driven through its router.
+//! A Herald app on a temporary database, driven through its router. Every
+//! answer is checked against the OpenAPI document (see `openapi`).
 
 #![allow(dead_code)]
+
+pub mod openapi;
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
@@ -162,6 +165,16 @@ impl TestApp {
     }
 
     pub async fn request(&self, req: Request<Body>) -> Reply {
+        if !openapi::known() {
+            let doc = Request::get("/api/openapi.json")
+                .body(Body::empty())
+                .unwrap();
+            let doc = self.router.clone().oneshot(doc).await.unwrap();
+            let bytes = doc.into_body().collect().await.unwrap().to_bytes();
+            openapi::remember(serde_json::from_slice(&bytes).unwrap());
+        }
+        let method = req.method().clone();
+        let uri = req.uri().to_string();
         let response = self.router.clone().oneshot(req).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
@@ -172,7 +185,12 @@ impl TestApp {
             .unwrap()
             .to_bytes()
             .to_vec();
-        let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        let parsed = serde_json::from_slice::<Value>(&bytes);
+        let is_json = parsed.is_ok();
+        let json = parsed.unwrap_or(Value::Null);
+        if let Some(wrong) = openapi::mismatch(&method, &uri, status.as_u16(), &json, is_json) {
+            panic!("{wrong}");
+        }
         Reply {
             status,
             headers,
