@@ -265,6 +265,8 @@ pub struct SessionUser {
     pub name: String,
     /// What they may do.
     pub role: Role,
+    /// Current version, to send back with a change of role.
+    pub version: i64,
 }
 
 /// Body of `POST /api/tokens`.

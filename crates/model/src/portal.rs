@@ -289,6 +289,8 @@ pub struct CreatedUser {
 pub struct UserChange {
     /// The new role.
     pub role: Role,
+    /// The version this is based on; stale → 409.
+    pub version: i64,
 }
 
 /// An API token as its owner sees it (never the secret).

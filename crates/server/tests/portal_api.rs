@@ -135,7 +135,7 @@ async fn every_endpoint_enforces_its_role() {
         (
             Method::PATCH,
             format!("/api/users/{}", someone.id),
-            Some(json!({"role": "publisher"})),
+            Some(json!({"role": "publisher", "version": 1})),
             Admin,
         ),
         (
@@ -750,11 +750,32 @@ async fn admins_manage_users_tokens_templates_and_read_the_audit_trail() {
         .send(
             Method::PATCH,
             &format!("/api/users/{sam_id}"),
-            Some(json!({"role": "publisher"})),
+            Some(json!({"role": "publisher", "version": 1})),
             auth,
         )
         .await;
     assert_eq!(promoted.json["role"], "publisher");
+    assert_eq!(promoted.json["version"], 2);
+    let stale = app
+        .send(
+            Method::PATCH,
+            &format!("/api/users/{sam_id}"),
+            Some(json!({"role": "admin", "version": 1})),
+            auth,
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.json);
+    let sam = app
+        .send(Method::GET, "/api/users", None, auth)
+        .await
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == sam_id.as_str())
+        .cloned()
+        .unwrap();
+    assert_eq!(sam["role"], "publisher", "the stale change changed nothing");
     let old_session = app
         .send(Method::GET, "/api/session", None, Auth::Cookie(&sam_cookie))
         .await;
@@ -777,7 +798,7 @@ async fn admins_manage_users_tokens_templates_and_read_the_audit_trail() {
         .send(
             Method::PATCH,
             &format!("/api/users/{}", admin.id),
-            Some(json!({"role": "viewer"})),
+            Some(json!({"role": "viewer", "version": 1})),
             auth,
         )
         .await;

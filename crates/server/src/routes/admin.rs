@@ -86,7 +86,7 @@ async fn create_user(
         (status = 200, description = "Changed", body = SessionUser),
         (status = 403, description = "Not an admin", body = ApiError),
         (status = 404, description = "No such user", body = ApiError),
-        (status = 409, description = "The last admin cannot stop being one", body = ApiError),
+        (status = 409, description = "Stale version, or the last admin cannot stop being one", body = ApiError),
     ))]
 async fn change_user(
     State(state): State<AppState>,
@@ -95,7 +95,9 @@ async fn change_user(
     ApiJson(body): ApiJson<UserChange>,
 ) -> Result<Json<SessionUser>, AppError> {
     let user = state
-        .write_internal(move |tx, now| users::set_role(tx, &admin.email, &id, body.role, now))
+        .write_internal(move |tx, now| {
+            users::set_role(tx, &admin.email, &id, body.role, body.version, now)
+        })
         .await?;
     Ok(Json(user))
 }

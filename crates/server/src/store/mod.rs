@@ -42,7 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_detections.sql"),
     include_str!("migrations/0006_public_state.sql"),
     include_str!("migrations/0007_key_forms_and_republish.sql"),
-    include_str!("migrations/0008_keyed_versions.sql"),
+    include_str!("migrations/0008_versions.sql"),
 ];
 
 /// Why a store operation failed.

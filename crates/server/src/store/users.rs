@@ -2,7 +2,7 @@
 //! tokens are kept as SHA-256 digests, passwords as Argon2 hashes (made by
 //! `crate::auth`).
 
-use super::{audit, new_id, parse_enum, ts, StoreError, StoreResult};
+use super::{audit, bump_version, new_id, parse_enum, ts, StoreError, StoreResult};
 use chrono::{DateTime, Utc};
 use herald_model::api::{Role, SessionUser};
 use herald_model::portal::TokenRecord;
@@ -14,6 +14,7 @@ fn user_from_row(r: &Row<'_>) -> rusqlite::Result<SessionUser> {
         email: r.get("email")?,
         name: r.get("name")?,
         role: parse_enum::<Role>(&r.get::<_, String>("role")?)?,
+        version: r.get("version")?,
     })
 }
 
@@ -42,6 +43,7 @@ pub fn create(
         email: email.to_owned(),
         name: name.to_owned(),
         role,
+        version: 1,
     };
     tx.execute(
         "INSERT INTO users (id, email, name, role, password_hash, created_at)
@@ -69,24 +71,26 @@ pub fn create(
 
 /// Every user, by email.
 pub fn list(conn: &Connection) -> StoreResult<Vec<SessionUser>> {
-    let mut stmt = conn.prepare_cached("SELECT id, email, name, role FROM users ORDER BY email")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT id, email, name, role, version FROM users ORDER BY email")?;
     let users = stmt
         .query_map([], user_from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(users)
 }
 
-/// Changes a user's role. The last admin cannot stop being one.
+/// Changes a user's role, based on `version`. The last admin cannot stop being one.
 pub fn set_role(
     tx: &Transaction<'_>,
     actor: &str,
     id: &str,
     role: Role,
+    version: i64,
     now: DateTime<Utc>,
 ) -> StoreResult<SessionUser> {
     let before = tx
         .query_row(
-            "SELECT id, email, name, role FROM users WHERE id = ?1",
+            "SELECT id, email, name, role, version FROM users WHERE id = ?1",
             [id],
             user_from_row,
         )
@@ -106,6 +110,7 @@ pub fn set_role(
             ));
         }
     }
+    bump_version(tx, "users", "user", id, version)?;
     tx.execute(
         "UPDATE users SET role = ?2 WHERE id = ?1",
         params![id, role.as_str()],
@@ -114,6 +119,7 @@ pub fn set_role(
     tx.execute("DELETE FROM sessions WHERE user_id = ?1", [id])?;
     let after = SessionUser {
         role,
+        version: before.version + 1,
         ..before.clone()
     };
     audit::record(
@@ -179,7 +185,7 @@ pub fn revoke_token(
 pub fn find_by_email(conn: &Connection, email: &str) -> StoreResult<Option<(SessionUser, String)>> {
     Ok(conn
         .query_row(
-            "SELECT id, email, name, role, password_hash FROM users WHERE email = ?1",
+            "SELECT id, email, name, role, version, password_hash FROM users WHERE email = ?1",
             [email],
             |r| Ok((user_from_row(r)?, r.get("password_hash")?)),
         )
@@ -210,7 +216,7 @@ pub fn user_for_session(
 ) -> StoreResult<Option<SessionUser>> {
     Ok(conn
         .query_row(
-            "SELECT u.id, u.email, u.name, u.role FROM sessions s JOIN users u ON u.id = s.user_id
+            "SELECT u.id, u.email, u.name, u.role, u.version FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = ?1 AND s.expires_at > ?2",
             params![token_hash, ts(&now)],
             user_from_row,
@@ -253,7 +259,7 @@ pub fn create_token(
 pub fn user_for_token(conn: &Connection, token_hash: &str) -> StoreResult<Option<SessionUser>> {
     Ok(conn
         .query_row(
-            "SELECT u.id, u.email, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id
+            "SELECT u.id, u.email, u.name, u.role, u.version FROM api_tokens t JOIN users u ON u.id = t.user_id
              WHERE t.token_hash = ?1 AND t.revoked_at IS NULL",
             [token_hash],
             user_from_row,

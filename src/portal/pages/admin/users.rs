@@ -58,9 +58,9 @@ pub fn UsersSection() -> impl IntoView {
         }
         None => {}
     });
-    let change_role = move |id: String, role: Role| {
+    let change_role = move |id: String, version: i64, role: Role| {
         leptos::task::spawn_local(async move {
-            match api::change_user(id, UserChange { role }).await {
+            match api::change_user(id, UserChange { role, version }).await {
                 Ok(_) => problem.set(None),
                 Err(e) => problem.set(Some(error_text(&e))),
             }
@@ -84,6 +84,7 @@ pub fn UsersSection() -> impl IntoView {
                         <tbody>
                             {users.into_iter().map(|u| {
                                 let id = u.id.clone();
+                                let version = u.version;
                                 let select_id = format!("role-{}", u.id);
                                 view! {
                                     <tr data-testid="user-row" data-email=u.email.clone()>
@@ -93,7 +94,7 @@ pub fn UsersSection() -> impl IntoView {
                                             <label class="visually-hidden" for=select_id.clone()>
                                                 {tf(P::RoleOf, &[("name", &u.name)])}
                                             </label>
-                                            {role_select(select_id, Signal::stored(u.role), Callback::new(move |r| change_role(id.clone(), r)))}
+                                            {role_select(select_id, Signal::stored(u.role), Callback::new(move |r| change_role(id.clone(), version, r)))}
                                         </td>
                                     </tr>
                                 }

@@ -5,3 +5,6 @@ CREATE TABLE keyed_versions (
     object  TEXT PRIMARY KEY,   -- e.g. 'template:identified/external', 'settings:cadence'
     version INTEGER NOT NULL
 );
+
+-- A user's role is edited by admins: versioned like every other edited row.
+ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
