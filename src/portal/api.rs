@@ -17,7 +17,8 @@ use herald_model::api::{
 use herald_model::portal::{
     AuditEvent, CadenceSetting, CreatedUser, DeliveryRecord, Detection, DraftBody, DraftRecord,
     FeedAddress, MaintenanceChange, MaintenanceRecord, NewMaintenance, NewUser, Notice,
-    StaffSubscription, SubscriberRecord, TemplateChange, TemplateRecord, TokenRecord, UserChange,
+    PageSettings, StaffSubscription, SubscriberRecord, TemplateChange, TemplateRecord, TokenRecord,
+    UserChange,
 };
 use herald_model::templates::Channel;
 use herald_model::IncidentStatus;
@@ -306,6 +307,16 @@ pub async fn cadence() -> Result<CadenceSetting, FetchError> {
 /// `PUT /api/settings/cadence` (admins).
 pub async fn save_cadence(body: CadenceSetting) -> Result<CadenceSetting, FetchError> {
     call(Method::PUT, "/api/settings/cadence", json(&body)).await
+}
+
+/// `GET /api/settings/page`: the page's own facts.
+pub async fn page_settings() -> Result<PageSettings, FetchError> {
+    call(Method::GET, "/api/settings/page", None).await
+}
+
+/// `PUT /api/settings/page` (admins).
+pub async fn save_page_settings(body: PageSettings) -> Result<PageSettings, FetchError> {
+    call(Method::PUT, "/api/settings/page", json(&body)).await
 }
 
 /// `GET /api/users` (admins).

@@ -167,6 +167,18 @@ test('an admin adds a viewer, edits a template the declare page then uses, and s
   await page.getByTestId('cadence-form').getByLabel('Sev 2: minutes between updates').waitFor();
   await page.waitForFunction(() => document.querySelector('#cadence-sev2')?.value === '45');
 
+  // The page's own name and description; the public page follows.
+  const pageForm = page.getByTestId('page-form');
+  await pageForm.getByLabel('Name').fill('Acme Status');
+  await pageForm.getByLabel('Description (for search results and link previews)').fill('Is Acme up? Live status.');
+  await pageForm.getByRole('button', { name: 'Save page settings' }).click();
+  await pageForm.getByText('Saved.').waitFor();
+  const home = await (await fetch(`${herald.url}/`)).text();
+  assert.match(home, /<title>Acme Status<\/title>/);
+  assert.match(home, /<meta name="description" content="Is Acme up\? Live status\." \/>/);
+  const summary = await (await fetch(`${herald.url}/api/v2/summary.json`)).json();
+  assert.equal(summary.page.name, 'Acme Status');
+
   assert.deepEqual(await axeViolations(page), []);
 
   // The declare page fills its external message from the new template.

@@ -3,8 +3,8 @@
 //! notices and deliveries.
 
 use crate::api::{
-    validate_body, validate_email, validate_ids, validate_name, FieldError, Role, SessionUser,
-    MAX_BODY, MAX_NAME,
+    validate_body, validate_email, validate_ids, validate_name, validate_url, FieldError, Role,
+    SessionUser, MAX_BODY, MAX_NAME,
 };
 use crate::cadence::Cadence;
 use crate::status::IncidentStatus;
@@ -236,6 +236,48 @@ impl CadenceSetting {
     }
 }
 
+/// The page's own facts, as admins read and change them
+/// (`/api/settings/page`): every public document, feed, email and page
+/// follows them at once. `GET` answers the current version; `PUT` sends
+/// the one it replaces (stale → 409).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PageSettings {
+    /// The page's name, e.g. "Acme Cloud": the page's title and every document's `page.name`.
+    pub name: String,
+    /// Where customers read the page, e.g. `https://status.example.com`
+    /// (links in emails and feeds). Set by `--public-url` when the server
+    /// is started with it.
+    pub url: String,
+    /// The IANA time zone days and months are counted in, e.g. `Europe/Berlin`.
+    pub time_zone: String,
+    /// One or two sentences about the page, for search results and link
+    /// previews (`<meta name="description">`) and the feeds.
+    pub description: String,
+    /// Whether search engines may index the public page (`/robots.txt`, `<meta name="robots">`).
+    pub indexable: bool,
+    /// The version.
+    pub version: i64,
+}
+
+impl PageSettings {
+    /// Checks the fields that need no stored state (the time zone is
+    /// checked against the time zone database by the server).
+    pub fn validate(&self) -> Result<(), FieldError> {
+        validate_name("name", &self.name, MAX_NAME)?;
+        validate_url("url", self.url.trim())?;
+        validate_name("time_zone", &self.time_zone, MAX_NAME)?;
+        if !self.description.trim().is_empty() {
+            validate_body("description", &self.description, MAX_DESCRIPTION)?;
+        }
+        Ok(())
+    }
+}
+
+/// Most characters a page description may hold (search engines show ~160).
+pub const MAX_DESCRIPTION: usize = 300;
+
 /// Body of `POST /api/users`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -443,6 +485,31 @@ mod tests {
         assert_eq!(
             m(-3, -1).validate(now).unwrap_err().field,
             "scheduled_until"
+        );
+    }
+
+    #[test]
+    fn page_settings_need_a_name_an_http_url_and_a_short_description() {
+        let page = PageSettings {
+            name: "Acme Cloud".into(),
+            url: "https://status.example.com".into(),
+            time_zone: "Europe/Berlin".into(),
+            description: String::new(),
+            indexable: true,
+            version: 1,
+        };
+        assert!(page.validate().is_ok());
+        let with = |f: fn(&mut PageSettings)| {
+            let mut p = page.clone();
+            f(&mut p);
+            p.validate().unwrap_err().field
+        };
+        assert_eq!(with(|p| p.name = "\u{200B}".into()), "name");
+        assert_eq!(with(|p| p.url = "status.example.com".into()), "url");
+        assert_eq!(with(|p| p.time_zone = String::new()), "time_zone");
+        assert_eq!(
+            with(|p| p.description = "x".repeat(MAX_DESCRIPTION + 1)),
+            "description"
         );
     }
 

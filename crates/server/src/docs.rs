@@ -160,7 +160,10 @@ pub fn render(data: &PublicData) -> DocSet {
     );
     docs.insert(
         ROBOTS_PATH.to_owned(),
-        Doc::typed(ROBOTS.as_bytes().to_vec(), "text/plain; charset=utf-8"),
+        Doc::typed(
+            robots(data.indexable).as_bytes().to_vec(),
+            "text/plain; charset=utf-8",
+        ),
     );
     docs
 }
@@ -168,9 +171,16 @@ pub fn render(data: &PublicData) -> DocSet {
 /// Path of the instructions for crawlers.
 pub const ROBOTS_PATH: &str = "/robots.txt";
 
-/// Crawlers may index the public pages; the portal and the internal API
+/// The instructions for crawlers: they may index the public pages (unless
+/// the page says it may not be indexed); the portal and the internal API
 /// are no place for them.
-const ROBOTS: &str = "User-agent: *\nDisallow: /portal\nDisallow: /api/\nAllow: /api/v2/\n";
+pub fn robots(indexable: bool) -> &'static str {
+    if indexable {
+        "User-agent: *\nDisallow: /portal\nDisallow: /api/\nAllow: /api/v2/\n"
+    } else {
+        "User-agent: *\nDisallow: /\n"
+    }
+}
 
 /// Path of the web app's page with the first paint written in.
 pub const INDEX_PATH: &str = "/index.html";

@@ -143,6 +143,7 @@ pub fn atom(data: &PublicData) -> Vec<u8> {
     let feed = Feed {
         id: format!("{}{ATOM_PATH}", page.url),
         title: Text::plain(format!("{} status history", page.name)),
+        subtitle: Some(Text::plain(about(data))),
         updated: feed_updated(data, &items).fixed_offset(),
         authors: vec![Person {
             name: page.name.clone(),
@@ -168,6 +169,15 @@ pub fn atom(data: &PublicData) -> Vec<u8> {
     feed.to_string().into_bytes()
 }
 
+/// What a feed says it is: the page's description, or what it holds.
+fn about(data: &PublicData) -> String {
+    if data.description.is_empty() {
+        format!("Incidents and maintenance of {}", data.page.name)
+    } else {
+        data.description.clone()
+    }
+}
+
 /// The RSS 2.0 feed.
 pub fn rss(data: &PublicData) -> Vec<u8> {
     let items = items(data);
@@ -189,7 +199,7 @@ pub fn rss(data: &PublicData) -> Vec<u8> {
     let channel = rss::Channel {
         title: format!("{} status history", page.name),
         link: page.url.clone(),
-        description: format!("Incidents and maintenance of {}", page.name),
+        description: about(data),
         last_build_date: Some(feed_updated(data, &items).to_rfc2822()),
         items: rss_items,
         ..Default::default()

@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use herald_model::api::Role;
 use herald_model::portal::NewUser;
 use herald_server::delivery::DeliveryConfig;
-use herald_server::store::{demo, in_transaction, users, Store};
+use herald_server::store::{demo, in_transaction, settings, users, Store};
 use herald_server::{auth, export, AppState};
 use std::io::{IsTerminal, Read, Write};
 use std::net::SocketAddr;
@@ -143,6 +143,7 @@ fn main() -> anyhow::Result<()> {
             retry_base_ms,
             allow_private_webhooks,
         } => {
+            let follow = public_url.is_some();
             let url = public_url.unwrap_or_else(|| format!("http://{listen}"));
             let runtime = tokio::runtime::Runtime::new()?;
             // lettre's SMTP transport starts its connection pool when built,
@@ -153,7 +154,7 @@ fn main() -> anyhow::Result<()> {
             };
             delivery.retry_base = std::time::Duration::from_millis(retry_base_ms);
             delivery.allow_private = allow_private_webhooks;
-            serve(runtime, &data, listen, web, &url, demo, delivery)
+            serve(runtime, &data, listen, web, (&url, follow), demo, delivery)
         }
         Command::Export { data, out, web } => {
             let n = export::export(&data, &web, &out, chrono::Utc::now())?;
@@ -259,7 +260,7 @@ fn serve(
     data: &Path,
     listen: SocketAddr,
     web: PathBuf,
-    url: &str,
+    (url, follow): (&str, bool),
     demo: bool,
     delivery: DeliveryConfig,
 ) -> anyhow::Result<()> {
@@ -274,6 +275,13 @@ fn serve(
     } else {
         None
     };
+    if follow {
+        // The page is where the operator says customers read it.
+        let public_url = url.to_owned();
+        runtime
+            .block_on(state.write(move |tx, now| settings::follow_public_url(tx, &public_url, now)))
+            .map_err(|e| anyhow::anyhow!("setting the page's URL: {}", e.body.message))?;
+    }
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen)
             .await

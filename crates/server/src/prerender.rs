@@ -119,9 +119,37 @@ pub fn status_html(data: &PublicData, indicator: Indicator) -> String {
     out
 }
 
-/// `template` (the built `index.html`) with the status written in right
-/// after `<body>`. A template without a `<body>` tag is returned unchanged.
+/// What the page's `<head>` says of it: the page's name as the title, its
+/// description, and whether search engines may index it.
+fn head_html(data: &PublicData) -> String {
+    let mut out = format!("<title>{}</title>", escape_html(&data.page.name));
+    if !data.description.is_empty() {
+        let _ = write!(
+            out,
+            r#"<meta name="description" content="{}" />"#,
+            escape_html(&data.description)
+        );
+    }
+    if !data.indexable {
+        out.push_str(r#"<meta name="robots" content="noindex" />"#);
+    }
+    out
+}
+
+/// `template` (the built `index.html`) with the page's own title and meta
+/// in place of its `<title>`, and the status written in right after
+/// `<body>`. A template without a `<body>` tag is returned unchanged.
 pub fn index_html(template: &str, data: &PublicData, indicator: Indicator) -> String {
+    let template = match (template.find("<title>"), template.find("</title>")) {
+        (Some(from), Some(to)) if from < to => format!(
+            "{}{}{}",
+            &template[..from],
+            head_html(data),
+            &template[to + "</title>".len()..]
+        ),
+        _ => template.to_owned(),
+    };
+    let template = template.as_str();
     let Some(open) = template.find("<body") else {
         return template.to_owned();
     };

@@ -143,6 +143,27 @@ fn serve_with_an_smtp_server_starts_and_answers() {
 }
 
 #[test]
+fn the_page_is_where_public_url_says_also_without_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let server = serve_with(
+        &data,
+        false,
+        &["--public-url", "https://status.example.com/"],
+    );
+    let (status, body) = http(server.port, "GET", "/api/v2/summary.json", None);
+    assert_eq!(status, 200);
+    let doc: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(doc["page"]["url"], "https://status.example.com");
+    drop(server);
+    // Started again without it, the page stays where it was put.
+    let server = serve(&data, false);
+    let (_, body) = http(server.port, "GET", "/api/v2/status.json", None);
+    let doc: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(doc["page"]["url"], "https://status.example.com");
+}
+
+#[test]
 fn user_add_reads_the_password_from_stdin_or_generates_one() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

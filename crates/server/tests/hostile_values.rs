@@ -1,7 +1,8 @@
 //! Bad values are refused with 422 naming the field, never a 500, and
 //! nothing public changes: timestamps outside four-digit years, positions
 //! that would overflow, control characters that would break the feeds for
-//! every reader, names made only of invisible characters.
+//! every reader, names made only of invisible characters, addresses that
+//! are not email addresses, lists of components too long or with repeats.
 
 mod common;
 
@@ -164,6 +165,48 @@ async fn hostile_values_are_refused_by_name_and_change_nothing_public() {
         "/api/components",
         json!({"name": "Before all", "position": -1}),
         "position",
+    )
+    .await;
+    // One email rule everywhere: `a@b` is no more a user than a subscriber.
+    for (path, body, field) in [
+        (
+            "/api/users",
+            json!({"email": "a@b", "name": "A", "role": "viewer"}),
+            "email",
+        ),
+        ("/api/subscribers", json!({"email": "a@b"}), "email"),
+        (
+            "/api/me/subscriptions",
+            json!({"channel": "email", "address": "a@b"}),
+            "address",
+        ),
+    ] {
+        refused(&app, &admin, Method::POST, path, body, field).await;
+    }
+    // A list of components is bounded, and a long one is checked at once.
+    let many: Vec<Value> = (0..=herald_model::api::MAX_COMPONENTS)
+        .map(|n| json!({"id": format!("c{n}"), "status": "major_outage"}))
+        .collect();
+    refused(
+        &app,
+        &admin,
+        Method::POST,
+        "/api/incidents",
+        declare("components", json!(many)),
+        "components",
+    )
+    .await;
+    let mut twice: Vec<Value> = (0..herald_model::api::MAX_COMPONENTS - 1)
+        .map(|n| json!({"id": format!("c{n}"), "status": "major_outage"}))
+        .collect();
+    twice.push(json!({"id": "c5", "status": "major_outage"}));
+    refused(
+        &app,
+        &admin,
+        Method::POST,
+        "/api/incidents",
+        declare("components", json!(twice)),
+        &format!("components[{}].id", herald_model::api::MAX_COMPONENTS - 1),
     )
     .await;
     assert!(

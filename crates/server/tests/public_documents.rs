@@ -575,10 +575,12 @@ async fn unknown_api_paths_are_json_404_and_client_routes_get_the_app() {
             "text/html; charset=utf-8"
         );
         let html = String::from_utf8(reply.bytes).unwrap();
+        // The app's page, titled with the page's name.
         assert!(
-            html.contains("<title>Herald test app</title>"),
+            html.contains(r#"<script src="/app.js"></script>"#),
             "{path}: {html}"
         );
+        assert!(html.contains("<title>Status</title>"), "{path}: {html}");
         assert!(html.contains(r#"<div id="herald-prerender">"#), "{path}");
     }
 }

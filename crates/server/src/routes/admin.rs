@@ -12,7 +12,8 @@ use axum::http::StatusCode;
 use axum::Json;
 use herald_model::api::{ApiError, FieldError, SessionUser};
 use herald_model::portal::{
-    AuditEvent, CadenceSetting, CreatedUser, NewUser, TemplateChange, TemplateRecord, UserChange,
+    AuditEvent, CadenceSetting, CreatedUser, NewUser, PageSettings, TemplateChange, TemplateRecord,
+    UserChange,
 };
 use herald_model::templates::{self as rules, Channel};
 use herald_model::IncidentStatus;
@@ -219,6 +220,50 @@ async fn set_cadence(
     Ok(Json(saved))
 }
 
+/// The page's own facts: name, public URL, time zone, description, and
+/// whether search engines may index it.
+#[utoipa::path(get, path = "/api/settings/page", tag = "admin",
+    security(("session" = []), ("token" = [])),
+    responses((status = 200, description = "The page's settings and their version", body = PageSettings)))]
+async fn get_page(
+    State(state): State<AppState>,
+    _caller: Caller,
+) -> Result<Json<PageSettings>, AppError> {
+    Ok(Json(state.read(settings::page).await?))
+}
+
+/// Change the page's own facts, based on their current `version`; every
+/// public document, feed and page follows in the same publish.
+#[utoipa::path(put, path = "/api/settings/page", tag = "admin", request_body = PageSettings,
+    security(("session" = []), ("token" = [])),
+    responses(
+        (status = 200, description = "Saved", body = PageSettings),
+        (status = 403, description = "Not an admin", body = ApiError),
+        (status = 409, description = "Stale version: someone else changed them", body = ApiError),
+        (status = 422, description = "A field is invalid (e.g. a time zone the time zone database does not know)", body = ApiError),
+    ))]
+async fn set_page(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    ApiJson(body): ApiJson<PageSettings>,
+) -> Result<Json<PageSettings>, AppError> {
+    body.validate()?;
+    if body.time_zone.trim().parse::<chrono_tz::Tz>().is_err() {
+        return Err(FieldError::new(
+            "time_zone",
+            format!(
+                "'{}' is not a time zone of the IANA database (e.g. Europe/Berlin, America/New_York, Etc/UTC)",
+                body.time_zone
+            ),
+        )
+        .into());
+    }
+    let saved = state
+        .write(move |tx, now| settings::set_page(tx, &admin.email, &body, now))
+        .await?;
+    Ok(Json(saved))
+}
+
 /// Paging of the audit trail.
 #[derive(Deserialize, utoipa::IntoParams)]
 struct AuditQuery {
@@ -259,5 +304,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_templates))
         .routes(routes!(set_template, reset_template))
         .routes(routes!(get_cadence, set_cadence))
+        .routes(routes!(get_page, set_page))
         .routes(routes!(audit_trail))
 }

@@ -22,6 +22,10 @@ pub struct PublicData {
     pub page: Page,
     /// Every public component and group, flat, in page order.
     pub components: Vec<Component>,
+    /// What the page says about itself (`<meta name="description">`, the feeds).
+    pub description: String,
+    /// Whether search engines may index the public page.
+    pub indexable: bool,
     /// The most recent public incidents (at most [`v2::LIST_CAP`]), newest first.
     pub recent_incidents: Vec<Incident>,
     /// Unresolved public incidents, newest first.
@@ -139,6 +143,8 @@ pub fn load_with(reader: &Reader<'_>) -> StoreResult<PublicData> {
         )?,
         page: reader.page.clone(),
         components: reader.components.clone(),
+        description: reader.description.clone(),
+        indexable: reader.indexable,
     })
 }
 
@@ -148,6 +154,10 @@ pub struct Reader<'a> {
     conn: &'a Connection,
     /// The page.
     pub page: Page,
+    /// What the page says about itself.
+    pub description: String,
+    /// Whether search engines may index the public page.
+    pub indexable: bool,
     /// Every public component and group, flat, in page order.
     pub components: Vec<Component>,
     by_id: HashMap<String, usize>,
@@ -188,6 +198,10 @@ impl<'a> Reader<'a> {
     /// Reads the page and the components.
     pub fn new(conn: &'a Connection) -> StoreResult<Reader<'a>> {
         let page = page(conn)?;
+        let (description, indexable) =
+            conn.query_row("SELECT description, indexable FROM page", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
         let components: Vec<Component> = components::load_public(conn)?
             .into_iter()
             .map(|c| c.component)
@@ -200,6 +214,8 @@ impl<'a> Reader<'a> {
         Ok(Reader {
             conn,
             page,
+            description,
+            indexable,
             components,
             by_id,
         })

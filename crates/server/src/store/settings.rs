@@ -1,9 +1,11 @@
-//! Page-wide settings kept as JSON values by key: the update cadence.
+//! Page-wide settings: the page's own facts (name, URL, time zone,
+//! description, whether it may be indexed), and the update cadence, kept
+//! as a JSON value by key.
 
-use super::{audit, bump_keyed_version, keyed_version, ts, StoreResult};
+use super::{audit, bump_keyed_version, bump_version, keyed_version, public, ts, StoreResult};
 use chrono::{DateTime, Utc};
 use herald_model::cadence::Cadence;
-use herald_model::portal::CadenceSetting;
+use herald_model::portal::{CadenceSetting, PageSettings};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 const CADENCE: &str = "cadence";
@@ -55,4 +57,80 @@ pub fn set_cadence(
         Some(cadence),
     )?;
     Ok(CadenceSetting::new(*cadence, version))
+}
+
+/// The page's own facts, as admins edit them.
+pub fn page(conn: &Connection) -> StoreResult<PageSettings> {
+    Ok(conn.query_row(
+        "SELECT name, url, time_zone, description, indexable, version FROM page",
+        [],
+        |r| {
+            Ok(PageSettings {
+                name: r.get(0)?,
+                url: r.get(1)?,
+                time_zone: r.get(2)?,
+                description: r.get(3)?,
+                indexable: r.get(4)?,
+                version: r.get(5)?,
+            })
+        },
+    )?)
+}
+
+/// Changes the page's own facts (already validated), based on
+/// `change.version`. Every public incident and maintenance document names
+/// the page, so all of them are rendered again in the same publish.
+pub fn set_page(
+    tx: &Transaction<'_>,
+    actor: &str,
+    change: &PageSettings,
+    now: DateTime<Utc>,
+) -> StoreResult<PageSettings> {
+    let before = page(tx)?;
+    let id = public::page_id(tx)?;
+    bump_version(tx, "page", "page", &id, change.version)?;
+    tx.execute(
+        "UPDATE page SET name = ?1, url = ?2, time_zone = ?3, description = ?4, indexable = ?5,
+             updated_at = ?6",
+        params![
+            change.name.trim(),
+            change.url.trim().trim_end_matches('/'),
+            change.time_zone.trim(),
+            change.description.trim(),
+            change.indexable,
+            ts(&now)
+        ],
+    )?;
+    tx.execute(
+        "INSERT OR IGNORE INTO republish (incident_id) SELECT id FROM incidents WHERE visibility = 'public'",
+        [],
+    )?;
+    let after = page(tx)?;
+    audit::record(
+        tx,
+        now,
+        actor,
+        "settings.page",
+        ("page", &id),
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+/// Moves the page to `url` (the server's `--public-url`), when it is not there yet.
+pub fn follow_public_url(
+    tx: &Transaction<'_>,
+    url: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<PageSettings> {
+    let current = page(tx)?;
+    if current.url == url.trim_end_matches('/') {
+        return Ok(current);
+    }
+    let moved = PageSettings {
+        url: url.to_owned(),
+        ..current
+    };
+    set_page(tx, "cli", &moved, now)
 }

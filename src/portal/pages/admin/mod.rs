@@ -1,10 +1,11 @@
-//! `/portal/admin` (admins only): the people who use the portal and their
-//! roles, the message templates with a live preview, the update cadence,
+//! `/portal/admin` (admins only): the page's own facts, the people who use
+//! the portal and their roles, the message templates with a live preview, the update cadence,
 //! API tokens, and the audit trail. One file per section; other roles get
 //! a sentence saying the page needs the admin role.
 
 mod audit;
 mod cadence;
+mod page_settings;
 mod templates;
 mod tokens;
 mod users;
@@ -30,6 +31,7 @@ pub fn AdminPage() -> impl IntoView {
                     .into_any()
             }
             Some(_) => view! {
+                <page_settings::PageSection />
                 <users::UsersSection />
                 <templates::TemplatesSection />
                 <cadence::CadenceSection />

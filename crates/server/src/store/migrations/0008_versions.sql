@@ -8,3 +8,9 @@ CREATE TABLE keyed_versions (
 
 -- A user's role is edited by admins: versioned like every other edited row.
 ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+
+-- The page's own facts that admins set beside name, URL and time zone, and
+-- its version.
+ALTER TABLE page ADD COLUMN description TEXT NOT NULL DEFAULT '';
+ALTER TABLE page ADD COLUMN indexable INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE page ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
