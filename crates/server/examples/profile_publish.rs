@@ -32,7 +32,7 @@ fn main() -> anyhow::Result<()> {
         let t_uptime = lap.next();
         let months = reader.history_index(now)?;
         let t_history = lap.next();
-        let changed = docs::render_changed(&conn, now - chrono::Duration::hours(24))?;
+        let changed = docs::render_changed(&conn, now - chrono::Duration::hours(24), None)?;
         let t_changed = lap.next();
         println!(
             "reader {t_reader:?}  load {t_load:?}  v2 render {t_render:?}  uptime {t_uptime:?}  \

@@ -70,7 +70,7 @@ pub type FileDocs = Vec<(String, Vec<u8>)>;
 
 /// Bumped whenever a document's shape changes, so a server starting on an
 /// older data directory re-renders every per-object document once.
-const RENDER_VERSION: &str = "1";
+const RENDER_VERSION: &str = "2";
 
 fn json<T: Serialize>(value: &T) -> Vec<u8> {
     // Our wire types serialise infallibly (no maps with non-string keys).
@@ -232,18 +232,36 @@ pub fn render_hot(
     Ok(docs)
 }
 
+/// The file of a public incident's or maintenance's permalink page
+/// (`kind` is `incidents` or `maintenances`): `/incidents/{id}.html`, which
+/// static hosts serve at `/incidents/{id}` (clean URLs, or nginx's
+/// `try_files $uri $uri.html`), and the server from its disk mirror.
+pub fn permalink_file(kind: &str, id: &str) -> String {
+    format!("/{kind}/{id}.html")
+}
+
 /// Renders the per-object documents of some incidents, maintenances and
-/// months. Unknown or non-public ids are skipped.
+/// months, and with the app's page `index_template` the incidents' and
+/// maintenances' permalink pages. Unknown or non-public ids are skipped.
 pub fn render_objects(
     conn: &Connection,
     incidents: &[String],
     maintenances: &[String],
     months: &BTreeSet<String>,
+    index_template: Option<&str>,
 ) -> StoreResult<FileDocs> {
     let reader = Reader::new(conn)?;
+    let site = crate::prerender::Site {
+        page: &reader.page,
+        indexable: reader.indexable,
+    };
     let mut out = Vec::new();
     for id in incidents {
         if let Some(incident) = reader.incident(id)? {
+            if let Some(template) = index_template {
+                let html = crate::prerender::incident_html(template, &site, &incident);
+                out.push((permalink_file("incidents", id), html.into_bytes()));
+            }
             let doc = IncidentDoc {
                 page: reader.page.clone(),
                 incident,
@@ -253,6 +271,10 @@ pub fn render_objects(
     }
     for id in maintenances {
         if let Some(m) = reader.maintenance(id)? {
+            if let Some(template) = index_template {
+                let html = crate::prerender::maintenance_html(template, &site, &m);
+                out.push((permalink_file("maintenances", id), html.into_bytes()));
+            }
             let doc = MaintenanceDoc {
                 page: reader.page.clone(),
                 scheduled_maintenance: m,
@@ -277,7 +299,11 @@ pub fn render_objects(
 }
 
 /// The per-object documents of everything changed at or after `since`.
-pub fn render_changed(conn: &Connection, since: DateTime<Utc>) -> StoreResult<FileDocs> {
+pub fn render_changed(
+    conn: &Connection,
+    since: DateTime<Utc>,
+    index_template: Option<&str>,
+) -> StoreResult<FileDocs> {
     let tz = calendar::zone(&Reader::new(conn)?.page.time_zone);
     let (mut incidents, mut maintenances, mut months) = (Vec::new(), Vec::new(), BTreeSet::new());
     for (id, kind, month) in archive::changed_since(conn, since, tz)? {
@@ -288,14 +314,18 @@ pub fn render_changed(conn: &Connection, since: DateTime<Utc>) -> StoreResult<Fi
         }
         months.insert(month);
     }
-    let rendered = render_objects(conn, &incidents, &maintenances, &months)?;
+    let rendered = render_objects(conn, &incidents, &maintenances, &months, index_template)?;
     archive::republished(conn)?;
     Ok(rendered)
 }
 
 /// Every per-object document (for an export, or a data directory rendered
 /// by an older version).
-pub fn render_all_objects(conn: &Connection, now: DateTime<Utc>) -> StoreResult<FileDocs> {
+pub fn render_all_objects(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    index_template: Option<&str>,
+) -> StoreResult<FileDocs> {
     let reader = Reader::new(conn)?;
     let mut stmt = conn.prepare("SELECT id, kind FROM incidents WHERE visibility = 'public'")?;
     let (mut incidents, mut maintenances) = (Vec::new(), Vec::new());
@@ -312,7 +342,7 @@ pub fn render_all_objects(conn: &Connection, now: DateTime<Utc>) -> StoreResult<
         .into_iter()
         .map(|m| m.month)
         .collect();
-    render_objects(conn, &incidents, &maintenances, &months)
+    render_objects(conn, &incidents, &maintenances, &months, index_template)
 }
 
 /// Writes per-object documents under `root`, each atomically.

@@ -34,7 +34,7 @@ pub fn export(
     let template = std::fs::read_to_string(web_dir.join("index.html"))
         .with_context(|| format!("reading {}", web_dir.join("index.html").display()))?;
     let set = docs::render_hot(&conn, now, Some(&template))?;
-    let objects = docs::render_all_objects(&conn, now)?;
+    let objects = docs::render_all_objects(&conn, now, Some(&template))?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     // The public app first (not the portal, `portal/`: it needs the
     // server's API and is never part of a static copy); the rendered documents (index.html with the current

@@ -93,7 +93,12 @@ impl AppState {
         // Documents are written without fsync: after a crash, the last
         // day's per-object documents may be behind the database.
         let conn = self.store.lock();
-        let recent = docs::render_changed(&conn, self.clock.now() - chrono::Duration::hours(24))?;
+        let template = self.index_template();
+        let recent = docs::render_changed(
+            &conn,
+            self.clock.now() - chrono::Duration::hours(24),
+            template.as_deref(),
+        )?;
         docs::write_files(self.docs.dir(), &recent)?;
         Ok(())
     }
@@ -118,7 +123,8 @@ impl AppState {
             self.docs.publish(hot);
         }
         if all_objects {
-            docs::write_files(self.docs.dir(), &docs::render_all_objects(&conn, now)?)?;
+            let objects = docs::render_all_objects(&conn, now, template.as_deref())?;
+            docs::write_files(self.docs.dir(), &objects)?;
             self.docs.mark_current()?;
         }
         Ok(())
@@ -216,7 +222,7 @@ impl AppState {
             let now = clock.now();
             let value = in_transaction(&mut conn, |tx| f(tx, now))?;
             let hot = docs::render_hot(&conn, now, template.as_deref())?;
-            let changed = docs::render_changed(&conn, now)?;
+            let changed = docs::render_changed(&conn, now, template.as_deref())?;
             // In memory first (the disk copy of the set follows on the
             // mirror thread); per-object documents are served from disk, so
             // they are written before the answer.

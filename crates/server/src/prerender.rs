@@ -1,7 +1,10 @@
 //! The first paint: the current status (banner, active incidents,
 //! components) written as plain HTML into the `index.html` the server and
 //! the export serve, so a visitor sees it before — or without — the
-//! WebAssembly app. The app removes `#herald-prerender` when it mounts.
+//! WebAssembly app; and each public incident's and maintenance's permalink
+//! page, with its own title, Open Graph and Twitter card meta (so a pasted
+//! link previews well) and its whole public timeline. The app removes
+//! `#herald-prerender` when it mounts.
 //!
 //! The markup reuses the app's CSS classes so the hand-over does not jump,
 //! and carries no `data-testid` of the app's, so nothing is counted twice.
@@ -9,7 +12,7 @@
 use crate::feeds::{escape_html, status_label};
 use crate::store::public::PublicData;
 use herald_model::component_tree::{visible_entries, Entry};
-use herald_model::v2::Component;
+use herald_model::v2::{Component, Incident, IncidentUpdate, Page, ScheduledMaintenance};
 use herald_model::{ComponentStatus, Impact, Indicator};
 use std::fmt::Write;
 
@@ -47,6 +50,18 @@ fn component_item(out: &mut String, c: &Component, status: ComponentStatus) {
     );
 }
 
+/// One update: its status, message and time.
+fn update_text(out: &mut String, update: &IncidentUpdate) {
+    let _ = write!(
+        out,
+        r#"<strong>{}</strong> — {} <time datetime="{}">{}</time>"#,
+        status_label(update.status),
+        escape_html(&update.body),
+        herald_model::time::format(&update.display_at),
+        update.display_at.format("%b %-d, %H:%M UTC")
+    );
+}
+
 /// The HTML of the current status.
 pub fn status_html(data: &PublicData, indicator: Indicator) -> String {
     let mut out = String::new();
@@ -77,14 +92,9 @@ pub fn status_html(data: &PublicData, indicator: Indicator) -> String {
                 impact_label(incident.impact)
             );
             if let Some(latest) = incident.incident_updates.first() {
-                let _ = write!(
-                    out,
-                    r#"<p><strong>{}</strong> — {} <time datetime="{}">{}</time></p>"#,
-                    status_label(latest.status),
-                    escape_html(&latest.body),
-                    herald_model::time::format(&latest.display_at),
-                    latest.display_at.format("%b %-d, %H:%M UTC")
-                );
+                out.push_str("<p>");
+                update_text(&mut out, latest);
+                out.push_str("</p>");
             }
             out.push_str("</article>");
         }
@@ -119,46 +129,190 @@ pub fn status_html(data: &PublicData, indicator: Indicator) -> String {
     out
 }
 
-/// What the page's `<head>` says of it: the page's name as the title, its
-/// description, and whether search engines may index it.
-fn head_html(data: &PublicData) -> String {
-    let mut out = format!("<title>{}</title>", escape_html(&data.page.name));
-    if !data.description.is_empty() {
-        let _ = write!(
-            out,
-            r#"<meta name="description" content="{}" />"#,
-            escape_html(&data.description)
-        );
-    }
-    if !data.indexable {
-        out.push_str(r#"<meta name="robots" content="noindex" />"#);
-    }
-    out
+/// What a page's `<head>` says of it: its title, its description, whether
+/// search engines may index it, and for a permalink the link-preview meta.
+struct Head<'a> {
+    title: String,
+    description: &'a str,
+    indexable: bool,
+    /// The page's canonical URL and the site's name, for link previews.
+    preview: Option<(String, &'a str)>,
 }
 
-/// `template` (the built `index.html`) with the page's own title and meta
-/// in place of its `<title>`, and the status written in right after
-/// `<body>`. A template without a `<body>` tag is returned unchanged.
-pub fn index_html(template: &str, data: &PublicData, indicator: Indicator) -> String {
+impl Head<'_> {
+    fn html(&self) -> String {
+        let mut out = format!("<title>{}</title>", escape_html(&self.title));
+        if !self.description.is_empty() {
+            let _ = write!(
+                out,
+                r#"<meta name="description" content="{}" />"#,
+                escape_html(self.description)
+            );
+        }
+        if !self.indexable {
+            out.push_str(r#"<meta name="robots" content="noindex" />"#);
+        }
+        if let Some((url, site)) = &self.preview {
+            for (property, value) in [
+                ("og:type", "website"),
+                ("og:site_name", site),
+                ("og:title", &self.title),
+                ("og:description", self.description),
+                ("og:url", url),
+            ] {
+                let _ = write!(
+                    out,
+                    r#"<meta property="{property}" content="{}" />"#,
+                    escape_html(value)
+                );
+            }
+            out.push_str(r#"<meta name="twitter:card" content="summary" />"#);
+            let _ = write!(
+                out,
+                r#"<link rel="canonical" href="{}" />"#,
+                escape_html(url)
+            );
+        }
+        out
+    }
+}
+
+/// `template` (a built app page) with `head` in place of its `<title>` and
+/// `body` right after `<body>`. A template without a `<body>` tag is
+/// returned unchanged.
+fn page_html(template: &str, head: &Head<'_>, body: &str) -> String {
     let template = match (template.find("<title>"), template.find("</title>")) {
         (Some(from), Some(to)) if from < to => format!(
             "{}{}{}",
             &template[..from],
-            head_html(data),
+            head.html(),
             &template[to + "</title>".len()..]
         ),
         _ => template.to_owned(),
     };
-    let template = template.as_str();
     let Some(open) = template.find("<body") else {
-        return template.to_owned();
+        return template;
     };
     let Some(end) = template[open..].find('>').map(|i| open + i + 1) else {
-        return template.to_owned();
+        return template;
     };
-    let mut html = String::with_capacity(template.len() + 4096);
+    let mut html = String::with_capacity(template.len() + body.len());
     html.push_str(&template[..end]);
-    html.push_str(&status_html(data, indicator));
+    html.push_str(body);
     html.push_str(&template[end..]);
     html
+}
+
+/// `template` (the built `index.html`) with the page's own title and meta,
+/// and the current status written in.
+pub fn index_html(template: &str, data: &PublicData, indicator: Indicator) -> String {
+    let head = Head {
+        title: data.page.name.clone(),
+        description: &data.description,
+        indexable: data.indexable,
+        preview: None,
+    };
+    page_html(template, &head, &status_html(data, indicator))
+}
+
+/// What a permalink page shows of the site around the incident.
+pub struct Site<'a> {
+    /// The page.
+    pub page: &'a Page,
+    /// Whether search engines may index it.
+    pub indexable: bool,
+}
+
+/// What an incident and a maintenance have in common on their page.
+struct Permalink<'a> {
+    kind: &'static str,
+    id: &'a str,
+    name: &'a str,
+    impact: Impact,
+    /// E.g. "Resolved", or the maintenance window.
+    state: String,
+    components: &'a [Component],
+    updates: &'a [IncidentUpdate],
+}
+
+fn permalink_html(template: &str, site: &Site<'_>, p: &Permalink<'_>) -> String {
+    // The newest update says where things stand: the preview's text.
+    let said = p.updates.first().map_or(String::new(), |u| {
+        let body: String = u.body.chars().take(200).collect();
+        format!("{} — {body}", status_label(u.status))
+    });
+    let head = Head {
+        title: format!("{} · {}", p.name, site.page.name),
+        description: &said,
+        indexable: site.indexable,
+        preview: Some((
+            format!("{}/{}/{}", site.page.url, p.kind, p.id),
+            &site.page.name,
+        )),
+    };
+    let level = Indicator::from_impact(p.impact).as_str();
+    let mut body = String::new();
+    let _ = write!(
+        body,
+        r#"<div id="{ELEMENT_ID}"><header class="site-header"><div class="wrap"><p class="site-name"><a href="/">{}</a></p></div></header><main class="wrap"><article class="card incident level-{level}"><h1>{}</h1><p class="status level-{level}"><span class="status-label">{}</span> · {}</p>"#,
+        escape_html(&site.page.name),
+        escape_html(p.name),
+        impact_label(p.impact),
+        escape_html(&p.state),
+    );
+    if !p.components.is_empty() {
+        let names: Vec<String> = p.components.iter().map(|c| escape_html(&c.name)).collect();
+        let _ = write!(body, "<p>Affected: {}</p>", names.join(", "));
+    }
+    body.push_str(r#"<h2>Updates</h2><ol class="timeline">"#);
+    for update in p.updates {
+        body.push_str("<li>");
+        update_text(&mut body, update);
+        body.push_str("</li>");
+    }
+    body.push_str("</ol></article></main></div>");
+    page_html(template, &head, &body)
+}
+
+/// The permalink page of a public incident (`/incidents/{id}`).
+pub fn incident_html(template: &str, site: &Site<'_>, incident: &Incident) -> String {
+    let state = incident
+        .incident_updates
+        .first()
+        .map_or("", |u| status_label(u.status));
+    permalink_html(
+        template,
+        site,
+        &Permalink {
+            kind: "incidents",
+            id: &incident.id,
+            name: &incident.name,
+            impact: incident.impact,
+            state: state.to_owned(),
+            components: &incident.components,
+            updates: &incident.incident_updates,
+        },
+    )
+}
+
+/// The permalink page of a public maintenance (`/maintenances/{id}`).
+pub fn maintenance_html(template: &str, site: &Site<'_>, m: &ScheduledMaintenance) -> String {
+    let state = format!(
+        "{} – {}",
+        m.scheduled_for.format("%b %-d, %Y, %H:%M UTC"),
+        m.scheduled_until.format("%b %-d, %Y, %H:%M UTC")
+    );
+    permalink_html(
+        template,
+        site,
+        &Permalink {
+            kind: "maintenances",
+            id: &m.id,
+            name: &m.name,
+            impact: m.impact,
+            state,
+            components: &m.components,
+            updates: &m.incident_updates,
+        },
+    )
 }

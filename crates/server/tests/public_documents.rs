@@ -439,6 +439,8 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
     assert!(index.ends_with(r#"<script src="/app.js"></script></body></html>"#));
     let exported: Vec<String> = walk(&out.join("api"))
         .into_iter()
+        .chain(walk(&out.join("incidents")))
+        .chain(walk(&out.join("maintenances")))
         .chain(
             [
                 "history.atom",
@@ -498,11 +500,12 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
         assert!(exported.contains(&path), "{path} exported");
     }
     // The eight v2 documents, uptime and history index, two feeds and the
-    // badge, robots.txt, the page with the status written in, six incidents,
-    // one maintenance, and one archive per month.
+    // badge, robots.txt, the page with the status written in, six incidents
+    // and one maintenance (each a document and a permalink page), and one
+    // archive per month.
     assert_eq!(
         written,
-        8 + 2 + 3 + 1 + 1 + 6 + 1 + months.len(),
+        8 + 2 + 3 + 1 + 1 + 2 * (6 + 1) + months.len(),
         "{exported:#?}"
     );
     for path in herald_model::v2::paths::ALL {
@@ -510,7 +513,9 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
     }
     app.state.docs.flush_mirror();
     for path in &exported {
-        let served = app.get(path).await;
+        // A permalink's page is served at its path without `.html`.
+        let page = path.strip_suffix(".html").filter(|_| path != "/index.html");
+        let served = app.get(page.unwrap_or(path)).await;
         assert_eq!(served.status, StatusCode::OK, "{path}");
         let mirrored = std::fs::read(app.data_dir().join("public").join(&path[1..])).unwrap();
         assert!(
@@ -622,6 +627,93 @@ async fn permalinks_of_public_objects_are_pages_and_of_internal_ones_are_not() {
     assert_eq!(hidden.status, StatusCode::CREATED, "{}", hidden.json);
     let path = format!("/incidents/{}", hidden.json["id"].as_str().unwrap());
     assert_eq!(app.get(&path).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn each_permalink_page_holds_its_whole_public_timeline_and_a_link_preview() {
+    let app = TestApp::with_demo();
+    let token = app.token(Role::Publisher).await;
+    let api = app.get("/api/v2/components.json").await.json["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "API")
+        .unwrap()["id"]
+        .clone();
+    let declared = app
+        .send(
+            Method::POST,
+            "/api/incidents",
+            Some(json!({"issue_key": "OPS-777", "title": "Slow <checkout>", "summary": "MARKER-SUMMARY",
+                "severity": 2, "message": "We are looking into slow checkouts.",
+                "components": [{"id": api, "status": "degraded_performance"}]})),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(declared.status, StatusCode::CREATED, "{}", declared.json);
+    let id = declared.json["id"].as_str().unwrap().to_owned();
+    for (version, status, body, audience) in [
+        (1, "identified", "MARKER-INTERNAL: db-3 pool", "internal"),
+        (2, "monitoring", "A fix is out; we are watching.", "public"),
+    ] {
+        let reply = app
+            .send(
+                Method::POST,
+                &format!("/api/incidents/{id}/updates"),
+                Some(json!({"version": version, "status": status, "body": body, "audience": audience})),
+                Auth::Bearer(&token),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.json);
+    }
+    let reply = app.get(&format!("/incidents/{id}")).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let html = String::from_utf8(reply.bytes).unwrap();
+    let url = format!("http://127.0.0.1:8080/incidents/{id}");
+    let page_url = app.get("/api/v2/status.json").await.json["page"]["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let url = url.replace("http://127.0.0.1:8080", &page_url);
+    for expected in [
+        "<title>Slow &lt;checkout&gt; · Acme Cloud</title>".to_owned(),
+        r#"<meta property="og:title" content="Slow &lt;checkout&gt; · Acme Cloud" />"#.to_owned(),
+        format!(r#"<meta property="og:url" content="{url}" />"#),
+        r#"<meta property="og:description" content="Monitoring — A fix is out; we are watching." />"#
+            .to_owned(),
+        r#"<meta name="twitter:card" content="summary" />"#.to_owned(),
+        "<h1>Slow &lt;checkout&gt;</h1>".to_owned(),
+        "Affected: API".to_owned(),
+        "We are looking into slow checkouts.".to_owned(),
+        "A fix is out; we are watching.".to_owned(),
+        r#"<script src="/app.js"></script>"#.to_owned(),
+    ] {
+        assert!(html.contains(&expected), "{expected} missing from {html}");
+    }
+    for internal in ["MARKER", "OPS-777", "db-3"] {
+        assert!(!html.contains(internal), "{internal} on the public page");
+    }
+    // The one in the disk mirror, which an export copies for static hosts.
+    let file = app.data_dir().join(format!("public/incidents/{id}.html"));
+    assert_eq!(std::fs::read_to_string(file).unwrap(), html);
+
+    let maintenance =
+        &app.get("/api/v2/scheduled-maintenances.json").await.json["scheduled_maintenances"][0];
+    let reply = app
+        .get(&format!(
+            "/maintenances/{}",
+            maintenance["id"].as_str().unwrap()
+        ))
+        .await;
+    let html = String::from_utf8(reply.bytes).unwrap();
+    let name = maintenance["name"].as_str().unwrap();
+    assert!(
+        html.contains(&format!("<title>{name} · Acme Cloud</title>")),
+        "{html}"
+    );
+    for update in maintenance["incident_updates"].as_array().unwrap() {
+        assert!(html.contains(update["body"].as_str().unwrap()), "{html}");
+    }
 }
 
 #[tokio::test]

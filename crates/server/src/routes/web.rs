@@ -7,7 +7,7 @@
 //! current status written in (see `crate::prerender`), so deep links and
 //! reloads work and the status shows before the app loads.
 
-use crate::docs::{INDEX_PATH, MORE_APP_PATHS};
+use crate::docs::{Doc, INDEX_PATH, MORE_APP_PATHS};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
@@ -29,8 +29,19 @@ async fn index(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> R
         )
             .into_response();
     };
-    if is_public_page(&state, uri.path()) {
-        return super::public::respond(&doc, &headers);
+    match public_page(&state, uri.path()) {
+        Some(None) => return super::public::respond(&doc, &headers),
+        // A permalink's own page, from the disk mirror (the app's page
+        // with the current status while it is not rendered yet).
+        Some(Some(file)) => {
+            let page = state
+                .docs
+                .read_file(&file)
+                .map(|d| Doc::typed(d.bytes.to_vec(), "text/html; charset=utf-8"))
+                .unwrap_or(doc);
+            return super::public::respond(&page, &headers);
+        }
+        None => {}
     }
     (
         StatusCode::NOT_FOUND,
@@ -46,12 +57,13 @@ async fn index(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> R
         .into_response()
 }
 
-/// Whether the status app has a page at `path`: the home page, and the
-/// permalink of each public incident and maintenance.
-fn is_public_page(state: &AppState, path: &str) -> bool {
+/// Whether the status app has a page at `path`: the home page (`Some(None)`),
+/// and the permalink of each public incident and maintenance (`Some` of
+/// the file its page is rendered to).
+fn public_page(state: &AppState, path: &str) -> Option<Option<String>> {
     let path = path.trim_end_matches('/');
     if path.is_empty() || path == INDEX_PATH {
-        return true;
+        return Some(None);
     }
     let document = |kind: &str, id: &str| match kind {
         "incidents" => Some(herald_model::herald::paths::incident(id)),
@@ -61,9 +73,11 @@ fn is_public_page(state: &AppState, path: &str) -> bool {
     match path.trim_start_matches('/').split_once('/') {
         // Ids are letters and digits (`store::new_id`).
         Some((kind, id)) if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()) => {
-            document(kind, id).is_some_and(|doc| state.docs.has_file(&doc))
+            document(kind, id)
+                .filter(|doc| state.docs.has_file(doc))
+                .map(|_| Some(crate::docs::permalink_file(kind, id)))
         }
-        _ => false,
+        _ => None,
     }
 }
 

@@ -104,7 +104,7 @@ impl TestApp {
                 .into_iter()
                 .map(|(path, doc)| (path, doc.bytes.to_vec()))
                 .collect();
-        out.extend(herald_server::docs::render_all_objects(&conn, at).unwrap());
+        out.extend(herald_server::docs::render_all_objects(&conn, at, Some(INDEX_HTML)).unwrap());
         out
     }
 
