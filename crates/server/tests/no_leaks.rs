@@ -1,8 +1,11 @@
 //! Nothing internal reaches a public output: a marker is planted in every
 //! internal field (issue key, summary, internal notices and updates, final
 //! internal comms, roles, support cases, internal-only incidents and
-//! components, drills, subscriber addresses) and every public document,
-//! page, feed, export file and customer notification is searched for it.
+//! components — one of them made internal after customers saw it —, drills,
+//! detections, the internal templates, users, API token names, subscriber
+//! addresses) and every public document, page, feed, export file and
+//! customer notification is searched for it. As a control, a marker in
+//! public fields is found in each kind of output.
 
 mod common;
 
@@ -15,6 +18,11 @@ use std::time::Duration;
 
 /// Every marker contains this, so one search finds them all.
 const MARK: &str = "ZQXLEAK";
+/// A component's name while customers saw it; made internal, it must leave
+/// every document and page (what was sent to them while it was public stays sent).
+const LATE: &str = "ZQXLATE";
+/// The control: in public fields only, it must be found.
+const SHOWN: &str = "ZQXSHOWN";
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
@@ -102,6 +110,79 @@ async fn no_internal_field_appears_in_any_public_output() {
     })).await;
     let id = incident["id"].as_str().unwrap().to_owned();
     let mut version = incident["version"].as_i64().unwrap();
+
+    // Internal objects of every other kind.
+    let admin = app.token(Role::Admin).await;
+    let as_admin = |method: Method, path: String, body: serde_json::Value| {
+        let app = &app;
+        let admin = admin.clone();
+        async move {
+            let reply = app
+                .send(method, &path, Some(body), Auth::Bearer(&admin))
+                .await;
+            assert!(reply.status.is_success(), "{path}: {}", reply.json);
+            reply.json
+        }
+    };
+    for stage in ["investigating", "identified", "monitoring", "resolved"] {
+        as_admin(
+            Method::PUT,
+            format!("/api/templates/{stage}/internal"),
+            json!({"title": format!("{MARK} {{issue_key}} template title"),
+                   "body": format!("{MARK} internal template: {{summary}}"), "version": 1}),
+        )
+        .await;
+    }
+    as_admin(
+        Method::POST,
+        "/api/users".into(),
+        json!({"email": format!("{}-user@example.com", MARK.to_lowercase()),
+               "name": format!("{MARK} Person"), "role": "viewer"}),
+    )
+    .await;
+    as_admin(
+        Method::POST,
+        "/api/tokens".into(),
+        json!({"name": format!("{MARK} monitoring token")}),
+    )
+    .await;
+    send(
+        Method::POST,
+        "/api/detections".into(),
+        json!({"source": format!("{MARK} prometheus"), "summary": format!("{MARK} p99 latency alert"),
+               "fingerprint": format!("{MARK}-fp"), "components": [api]}),
+    )
+    .await;
+    // A component customers saw, under an incident of theirs, then made internal.
+    let late = send(
+        Method::POST,
+        "/api/components".into(),
+        json!({"name": format!("{LATE} hidden queue")}),
+    )
+    .await;
+    let seen = send(Method::POST, "/api/incidents".into(), json!({
+        "issue_key": "OPS-4242", "title": format!("{SHOWN} queue delays"), "summary": "s", "severity": 3,
+        "message": format!("{SHOWN} messages are delayed."),
+        "components": [{"id": late["id"], "status": "partial_outage"}],
+    }))
+    .await;
+    assert!(
+        app.get(&format!(
+            "/api/herald/incidents/{}.json",
+            seen["id"].as_str().unwrap()
+        ))
+        .await
+        .json
+        .to_string()
+        .contains(LATE),
+        "the component was public at first"
+    );
+    send(
+        Method::PATCH,
+        format!("/api/components/{}", late["id"].as_str().unwrap()),
+        json!({"version": late["version"], "internal_only": true}),
+    )
+    .await;
     for (status, body, audience) in [
         (
             "identified",
@@ -224,7 +305,16 @@ async fn no_internal_field_appears_in_any_public_output() {
     assert!(record.to_string().contains("987654"));
 
     for (what, text) in &outputs {
-        assert!(!text.contains(MARK), "{what} leaks an internal field");
+        assert!(
+            !text.contains(MARK),
+            "{what} leaks an internal field: {text}"
+        );
+        if what != "customer webhook" {
+            assert!(
+                !text.contains(LATE),
+                "{what} still shows a component made internal"
+            );
+        }
         assert!(
             !text.contains("987654"),
             "{what} leaks the support-case count"
@@ -234,4 +324,21 @@ async fn no_internal_field_appears_in_any_public_output() {
     assert!(outputs
         .iter()
         .any(|(_, t)| t.contains("We found the cause and are fixing it.")));
+    // And the public marker is in every kind of output that shows incidents.
+    let seen_id = seen["id"].as_str().unwrap();
+    for kind in [
+        "/api/v2/incidents.json".to_owned(),
+        "/history.atom".to_owned(),
+        format!("/incidents/{seen_id}"),
+        format!("/api/herald/incidents/{seen_id}.json"),
+        format!("site/incidents/{seen_id}.html"),
+        "customer webhook".to_owned(),
+    ] {
+        assert!(
+            outputs
+                .iter()
+                .any(|(what, t)| what.ends_with(&kind) && t.contains(SHOWN)),
+            "the public marker is missing from {kind}"
+        );
+    }
 }
