@@ -239,6 +239,26 @@ test('the leak guard holds back a public text with the issue key until confirmed
   assertNoErrors(page);
 });
 
+test('a maintenance announcement naming an incident is held back until confirmed, then scheduled', async () => {
+  const page = await newPage(browser, { viewport: { width: 1400, height: 1000 } });
+  await signIn(page, herald.email, herald.password);
+  await page.goto(`${herald.url}/portal/maintenances`);
+  const form = page.getByTestId('maintenance-form');
+  await form.getByLabel('Public title').fill('Database upgrade');
+  await form.getByLabel('Announcement').fill('Follow-up to OPS-142: we upgrade the primary database.');
+  await form.getByRole('button', { name: 'Schedule maintenance' }).click();
+  const refusal = form.getByTestId('publish-error');
+  await refusal.waitFor();
+  assert.match(await refusal.textContent(), /OPS-142/);
+  await form.getByLabel('I have checked the public text: publish it anyway').check();
+  await form.getByRole('button', { name: 'Schedule maintenance' }).click();
+  await page.getByTestId('maintenance').filter({ hasText: 'Database upgrade' }).waitFor();
+  const upcoming = await (await fetch(`${herald.url}/api/v2/scheduled-maintenances/upcoming.json`)).json();
+  assert.ok(upcoming.scheduled_maintenances.some((m) => m.name === 'Database upgrade'));
+  // The browser reports the refused first attempt (422) as a console error.
+  assertNoErrors(page, [/422/]);
+});
+
 test('a viewer cannot publish', async () => {
   const viewer = await createUser('viewer', 'Val Viewer');
   const page = await newPage(browser);

@@ -6,7 +6,7 @@ use crate::components::LocalTime;
 use crate::i18n::{use_locale, Msg, PortalMsg as P};
 use crate::portal::api;
 use crate::portal::browser;
-use crate::portal::components::{error_text, ComponentChoices, TextArea, TextField};
+use crate::portal::components::{error_text, CheckBox, ComponentChoices, TextArea, TextField};
 use crate::portal::context::use_session;
 use crate::portal::t;
 use chrono::{Duration, Utc};
@@ -37,11 +37,19 @@ pub fn MaintenancesPage() -> impl IntoView {
     let end = RwSignal::new(browser::to_local_input(now + Duration::hours(2)));
     let create = Action::new_local(|m: &NewMaintenance| api::create_maintenance(m.clone()));
     let local_problem = RwSignal::new(None::<String>);
+    // Offered once the server found internal information in the texts.
+    let confirm_leaks = RwSignal::new(false);
+    let refused_as_leak = move || {
+        create
+            .value()
+            .with(|v| matches!(v, Some(Err(e)) if e.is_leak()))
+    };
     Effect::new(move || {
         if let Some(Ok(_)) = create.value().get() {
             name.set(String::new());
             body.set(String::new());
             chosen.set(Vec::new());
+            confirm_leaks.set(false);
             list.refetch();
         }
     });
@@ -60,7 +68,7 @@ pub fn MaintenancesPage() -> impl IntoView {
             components: chosen.get_untracked(),
             scheduled_for: from,
             scheduled_until: until,
-            confirm_leaks: false,
+            confirm_leaks: confirm_leaks.get_untracked(),
         });
     };
 
@@ -97,6 +105,10 @@ pub fn MaintenancesPage() -> impl IntoView {
                     </fieldset>
                     {move || local_problem.get().map(|p| view! { <p class="problem" role="alert">{p}</p> })}
                     {move || create.value().get().and_then(Result::err).map(|e| view! { <p class="problem" role="alert" data-testid="publish-error">{error_text(&e)}</p> })}
+                    <Show when=refused_as_leak>
+                        <CheckBox id="maintenance-confirm-leaks".to_owned() label=t(P::LeakConfirm).to_owned()
+                            checked=confirm_leaks on_change=move |on| confirm_leaks.set(on) />
+                    </Show>
                     <div class="actions">
                         <button type="button" class="primary" on:click=schedule disabled=move || create.pending().get()>
                             {t(P::ScheduleMaintenance)}
@@ -130,6 +142,12 @@ fn MaintenanceItem(
     let change = Action::new_local(move |c: &MaintenanceChange| {
         api::change_maintenance(id.get_value(), c.clone())
     });
+    let confirm_leaks = RwSignal::new(false);
+    let refused_as_leak = move || {
+        change
+            .value()
+            .with(|v| matches!(v, Some(Err(e)) if e.is_leak()))
+    };
     Effect::new(move || {
         if let Some(Ok(_)) = change.value().get() {
             on_change.run(());
@@ -154,7 +172,7 @@ fn MaintenanceItem(
             action,
             scheduled_until,
             body,
-            confirm_leaks: false,
+            confirm_leaks: confirm_leaks.get_untracked(),
         });
     };
     let item_id = m.id.clone();
@@ -180,6 +198,10 @@ fn MaintenanceItem(
                         <button type="button" on:click=move |_| act(MaintenanceAction::Cancel)>{t(P::CancelMaintenance)}</button>
                     </div>
                     {move || change.value().get().and_then(Result::err).map(|e| view! { <p class="problem" role="alert">{error_text(&e)}</p> })}
+                    <Show when=refused_as_leak>
+                        <CheckBox id=format!("change-confirm-leaks-{item_id}") label=t(P::LeakConfirm).to_owned()
+                            checked=confirm_leaks on_change=move |on| confirm_leaks.set(on) />
+                    </Show>
                 </details>
             })}
         </li>
