@@ -7,6 +7,7 @@
 //! - message</p>`.
 
 use crate::store::public::PublicData;
+use crate::text::{escape_html, status_label};
 use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
 use chrono::{DateTime, Utc};
 use herald_model::v2::IncidentUpdate;
@@ -21,37 +22,6 @@ pub const ATOM_PATH: &str = "/history.atom";
 pub const RSS_PATH: &str = "/history.rss";
 /// Path of the status badge.
 pub const BADGE_PATH: &str = "/badge.svg";
-
-/// The English label of an update's status.
-pub fn status_label(status: UpdateStatus) -> &'static str {
-    match status {
-        UpdateStatus::Investigating => "Investigating",
-        UpdateStatus::Identified => "Identified",
-        UpdateStatus::Monitoring => "Monitoring",
-        UpdateStatus::Resolved => "Resolved",
-        UpdateStatus::Postmortem => "Postmortem",
-        UpdateStatus::Scheduled => "Scheduled",
-        UpdateStatus::InProgress => "In progress",
-        UpdateStatus::Verifying => "Verifying",
-        UpdateStatus::Completed => "Completed",
-    }
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// One feed entry: an update of an incident or maintenance.
 struct Item<'a> {

@@ -19,6 +19,7 @@ pub mod outbound;
 pub mod prerender;
 pub mod routes;
 pub mod store;
+pub mod text;
 
 use chrono::{DateTime, Utc};
 pub use clock::Clock;

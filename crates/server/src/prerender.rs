@@ -9,8 +9,8 @@
 //! The markup reuses the app's CSS classes so the hand-over does not jump,
 //! and carries no `data-testid` of the app's, so nothing is counted twice.
 
-use crate::feeds::{escape_html, status_label};
 use crate::store::public::PublicData;
+use crate::text::{escape_html, status_label};
 use herald_model::component_tree::{visible_entries, Entry};
 use herald_model::v2::{Component, Incident, IncidentUpdate, Page, ScheduledMaintenance};
 use herald_model::{ComponentStatus, Impact, Indicator};

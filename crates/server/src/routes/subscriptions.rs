@@ -116,8 +116,8 @@ struct LinkQuery {
 fn page_answer(status: StatusCode, title: &str, text: &str) -> Response {
     let html = format!(
         "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{title}</title><body style=\"font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem\"><main><h1>{title}</h1><p>{text}</p><p><a href=\"/\">Back to the status page</a></p></main></body></html>",
-        title = feeds::escape_html(title),
-        text = feeds::escape_html(text)
+        title = crate::text::escape_html(title),
+        text = crate::text::escape_html(text)
     );
     (status, Html(html)).into_response()
 }

@@ -52,7 +52,7 @@ pub fn load_public(conn: &Connection) -> StoreResult<Vec<ComponentRecord>> {
 }
 
 fn load(conn: &Connection, public_only: bool) -> StoreResult<Vec<ComponentRecord>> {
-    let page_id = super::public::page_id(conn)?;
+    let page_id = super::page::page_id(conn)?;
     // The public read shows the status customers were told of.
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS}, CASE WHEN ?1 THEN public_status ELSE status END AS shown_status

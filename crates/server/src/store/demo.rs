@@ -6,7 +6,7 @@
 //! with "now" set to past times, so the history (status changes, updates,
 //! audit) is exactly what real use would have left.
 
-use super::{components, in_transaction, incidents, maintenance, public, StoreResult};
+use super::{components, in_transaction, incidents, maintenance, page, StoreResult};
 use chrono::{DateTime, Duration, Utc};
 use herald_model::api::{
     ComponentChange, NewComponent, NewIncident, NewUpdate, ResolveIncident, Roles, SessionUser,
@@ -135,7 +135,7 @@ pub fn seed(
 ) -> StoreResult<()> {
     in_transaction(conn, |tx| {
         let origin = now - Duration::days(90);
-        public::set_page(tx, "Acme Cloud", url, "Europe/Berlin", origin)?;
+        page::set_page(tx, "Acme Cloud", url, "Europe/Berlin", origin)?;
 
         let mut ids: Vec<(String, String)> = Vec::new();
         let mut add = |tx: &rusqlite::Transaction<'_>, c: NewComponent| -> StoreResult<String> {

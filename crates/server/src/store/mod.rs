@@ -20,6 +20,7 @@ pub mod incidents;
 pub mod key_forms;
 pub mod maintenance;
 pub mod notify;
+pub mod page;
 pub mod public;
 pub mod settings;
 pub mod templates;
@@ -106,7 +107,7 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&mut conn)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        public::ensure_page(&tx, now)?;
+        page::ensure_page(&tx, now)?;
         key_forms::fill(&tx)?;
         tx.commit()?;
         Ok(Store {

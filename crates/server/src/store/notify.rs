@@ -11,7 +11,7 @@
 use super::public::Reader;
 use super::{new_id, parse_enum, parse_ts, parse_ts_opt, ts, StoreError, StoreResult};
 use crate::auth;
-use crate::feeds::status_label;
+use crate::text::status_label;
 use chrono::{DateTime, Duration, Utc};
 use herald_model::api::FieldError;
 use herald_model::templates::join_names;

@@ -5,14 +5,14 @@
 //! `herald_model::v2` types, which have no field for anything internal. The
 //! public documents are rendered from [`PublicData`] alone.
 
-use super::{components, new_id, parse_enum, parse_ts, parse_ts_opt, ts, StoreResult};
+use super::{components, parse_enum, parse_ts, parse_ts_opt, StoreResult};
 use chrono::{DateTime, Utc};
 use herald_model::public_state;
 use herald_model::v2::{
     self, AffectedComponent, Component, Incident, IncidentUpdate, Page, ScheduledMaintenance,
 };
 use herald_model::{overall_status, ComponentStatus, Impact, Indicator, RollupInput};
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::Connection;
 use std::collections::HashMap;
 
 /// Everything the public documents are rendered from.
@@ -54,37 +54,6 @@ impl PublicData {
             maintenance_active: !self.active_maintenances.is_empty(),
         })
     }
-}
-
-/// Creates the page row on first start.
-pub fn ensure_page(tx: &Transaction<'_>, now: DateTime<Utc>) -> StoreResult<()> {
-    tx.execute(
-        "INSERT INTO page (id, name, url, time_zone, updated_at)
-         SELECT ?1, 'Status', 'http://127.0.0.1:8080', 'Etc/UTC', ?2
-         WHERE NOT EXISTS (SELECT 1 FROM page)",
-        params![new_id(), ts(&now)],
-    )?;
-    Ok(())
-}
-
-/// Sets the page's name, public URL and time zone.
-pub fn set_page(
-    tx: &Transaction<'_>,
-    name: &str,
-    url: &str,
-    time_zone: &str,
-    now: DateTime<Utc>,
-) -> StoreResult<()> {
-    tx.execute(
-        "UPDATE page SET name = ?1, url = ?2, time_zone = ?3, updated_at = ?4",
-        params![name, url.trim_end_matches('/'), time_zone, ts(&now)],
-    )?;
-    Ok(())
-}
-
-/// The page's id.
-pub fn page_id(conn: &Connection) -> StoreResult<String> {
-    Ok(conn.query_row("SELECT id FROM page", [], |r| r.get(0))?)
 }
 
 /// The page, `updated_at` being its latest public change.

@@ -2,7 +2,7 @@
 //! description, whether it may be indexed), and the update cadence, kept
 //! as a JSON value by key.
 
-use super::{audit, bump_keyed_version, bump_version, keyed_version, public, ts, StoreResult};
+use super::{audit, bump_keyed_version, bump_version, keyed_version, ts, StoreResult};
 use chrono::{DateTime, Utc};
 use herald_model::cadence::Cadence;
 use herald_model::portal::{CadenceSetting, PageSettings};
@@ -87,7 +87,7 @@ pub fn set_page(
     now: DateTime<Utc>,
 ) -> StoreResult<PageSettings> {
     let before = page(tx)?;
-    let id = public::page_id(tx)?;
+    let id = super::page::page_id(tx)?;
     bump_version(tx, "page", "page", &id, change.version)?;
     tx.execute(
         "UPDATE page SET name = ?1, url = ?2, time_zone = ?3, description = ?4, indexable = ?5,
