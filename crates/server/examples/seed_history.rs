@@ -6,7 +6,8 @@
 
 use herald_model::api::Role;
 use herald_server::auth;
-use herald_server::store::{demo, in_transaction, users, Store};
+use herald_server::demo;
+use herald_server::store::{in_transaction, users, Store};
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);

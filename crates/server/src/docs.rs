@@ -12,7 +12,7 @@ use crate::calendar;
 use crate::feeds;
 use crate::store::archive;
 use crate::store::public::{self, PublicData, Reader};
-use crate::store::StoreResult;
+use crate::store::{Connection, StoreResult};
 use axum::body::Bytes;
 use chrono::{DateTime, DurationRound, Utc};
 use herald_model::herald::{
@@ -21,7 +21,6 @@ use herald_model::herald::{
 use herald_model::v2::{
     self, paths, ComponentsDoc, IncidentsDoc, MaintenancesDoc, StatusDoc, SummaryDoc,
 };
-use rusqlite::Connection;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -327,16 +326,7 @@ pub fn render_all_objects(
     index_template: Option<&str>,
 ) -> StoreResult<FileDocs> {
     let reader = Reader::new(conn)?;
-    let mut stmt = conn.prepare("SELECT id, kind FROM incidents WHERE visibility = 'public'")?;
-    let (mut incidents, mut maintenances) = (Vec::new(), Vec::new());
-    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-        let (id, kind) = row?;
-        if kind == "maintenance" {
-            maintenances.push(id);
-        } else {
-            incidents.push(id);
-        }
-    }
+    let (incidents, maintenances) = archive::public_objects(conn)?;
     let months = reader
         .history_index(now)?
         .into_iter()

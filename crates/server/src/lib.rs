@@ -10,6 +10,7 @@ pub mod auth;
 pub mod calendar;
 pub mod clock;
 pub mod delivery;
+pub mod demo;
 pub mod docs;
 pub mod error;
 pub mod export;
@@ -25,10 +26,10 @@ use chrono::{DateTime, Utc};
 pub use clock::Clock;
 use docs::Documents;
 use error::AppError;
-use rusqlite::{Connection, Transaction};
 use std::path::PathBuf;
 use std::sync::Arc;
 use store::{in_transaction, Store, StoreResult};
+use store::{Connection, Transaction};
 
 pub use routes::app;
 

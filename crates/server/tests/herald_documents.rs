@@ -8,7 +8,7 @@ mod common;
 use axum::http::{Method, StatusCode};
 use common::{Auth, TestApp};
 use herald_model::api::Role;
-use herald_server::store::demo;
+use herald_server::demo;
 use serde_json::{json, Value};
 
 fn component_id(summary: &Value, name: &str) -> String {

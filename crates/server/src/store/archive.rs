@@ -320,6 +320,22 @@ pub fn changed_since(
     Ok(rows)
 }
 
+/// Every public incident and maintenance: `(incidents, maintenances)` ids.
+pub fn public_objects(conn: &rusqlite::Connection) -> StoreResult<(Vec<String>, Vec<String>)> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, kind FROM incidents WHERE visibility = 'public'")?;
+    let (mut incidents, mut maintenances) = (Vec::new(), Vec::new());
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, kind) = row?;
+        if kind == "maintenance" {
+            maintenances.push(id);
+        } else {
+            incidents.push(id);
+        }
+    }
+    Ok((incidents, maintenances))
+}
+
 /// Empties the list of objects to render again, once they are rendered.
 pub fn republished(conn: &rusqlite::Connection) -> StoreResult<()> {
     conn.prepare_cached("DELETE FROM republish")?.execute([])?;

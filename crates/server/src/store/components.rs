@@ -392,3 +392,8 @@ pub fn delete(
     )?;
     Ok(())
 }
+
+/// Whether there is no component or group yet (a fresh page).
+pub fn none_yet(conn: &Connection) -> StoreResult<bool> {
+    Ok(conn.query_row("SELECT count(*) = 0 FROM components", [], |r| r.get(0))?)
+}

@@ -13,7 +13,6 @@
 pub mod archive;
 pub mod audit;
 pub mod components;
-pub mod demo;
 pub mod detections;
 pub mod drafts;
 pub mod incidents;
@@ -29,7 +28,10 @@ pub mod users;
 use chrono::{DateTime, Utc};
 use herald_model::api::FieldError;
 use rand::Rng;
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+/// The database handles the rest of the server passes around (SQL itself
+/// stays in this module).
+pub use rusqlite::{Connection, Transaction};
+use rusqlite::{OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 

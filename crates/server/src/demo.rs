@@ -2,11 +2,14 @@
 //! groups, components, one open incident with updates, resolved incidents
 //! over the past weeks and one upcoming maintenance.
 //!
-//! Everything is written through the same store functions the API uses,
+//! A client of the store like the API: everything is written through the
+//! same store functions the API uses,
 //! with "now" set to past times, so the history (status changes, updates,
 //! audit) is exactly what real use would have left.
 
-use super::{components, in_transaction, incidents, maintenance, page, StoreResult};
+use crate::store::{
+    components, in_transaction, incidents, maintenance, page, Connection, StoreResult, Transaction,
+};
 use chrono::{DateTime, Duration, Utc};
 use herald_model::api::{
     ComponentChange, NewComponent, NewIncident, NewUpdate, ResolveIncident, Roles, SessionUser,
@@ -15,11 +18,10 @@ use herald_model::api::{
 use herald_model::assessment::{AffectedScope, Assessment, ImpactAudience, Symptom};
 use herald_model::portal::NewMaintenance;
 use herald_model::{ComponentStatus, IncidentStatus, Severity};
-use rusqlite::Connection;
 
 /// Whether the database holds no components yet (a fresh page).
 pub fn is_empty(conn: &Connection) -> StoreResult<bool> {
-    Ok(conn.query_row("SELECT count(*) = 0 FROM components", [], |r| r.get(0))?)
+    components::none_yet(conn)
 }
 
 fn component(name: &str, description: &str, group_id: Option<&str>) -> NewComponent {
@@ -138,7 +140,7 @@ pub fn seed(
         page::set_page(tx, "Acme Cloud", url, "Europe/Berlin", origin)?;
 
         let mut ids: Vec<(String, String)> = Vec::new();
-        let mut add = |tx: &rusqlite::Transaction<'_>, c: NewComponent| -> StoreResult<String> {
+        let mut add = |tx: &Transaction<'_>, c: NewComponent| -> StoreResult<String> {
             let name = c.name.clone();
             let mut c = c;
             c.start_date = Some(origin.date_naive());
