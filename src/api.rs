@@ -15,6 +15,7 @@
 
 use crate::i18n::{Locale, Msg};
 use gloo_net::http::Request;
+use herald_model::api::ErrorCode;
 use herald_model::api::{ApiError, NewSubscription, SubscriptionAccepted};
 use herald_model::herald::{
     self, HistoryIndex, HistoryMonth, IncidentDoc, MaintenanceDoc, UptimeDoc,
@@ -46,7 +47,7 @@ impl FetchError {
     pub fn is_not_found(&self) -> bool {
         match self {
             FetchError::Http(404) => true,
-            FetchError::Api(error) => error.code == "not_found",
+            FetchError::Api(error) => error.code == ErrorCode::NotFound,
             _ => false,
         }
     }
@@ -260,12 +261,12 @@ mod tests {
 
     #[test]
     fn an_error_with_herald_s_body_keeps_it() {
-        let body = r#"{"code":"unavailable","message":"The store is read-only."}"#;
+        let body = r#"{"code":"internal","message":"The store is read-only."}"#;
         let err = decode::<Doc>(503, body).unwrap_err();
         assert_eq!(
             err,
             FetchError::Api(ApiError {
-                code: "unavailable".into(),
+                code: ErrorCode::Internal,
                 message: "The store is read-only.".into(),
                 field: None,
             })

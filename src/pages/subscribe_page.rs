@@ -139,7 +139,7 @@ pub fn SubscribePage() -> impl IntoView {
         let picked = only_some.get_untracked().then(|| chosen.get_untracked());
         if picked.as_ref().is_some_and(Vec::is_empty) {
             error.set(Some(FetchError::Api(herald_model::api::ApiError {
-                code: "invalid".to_owned(),
+                code: herald_model::api::ErrorCode::Validation,
                 message: locale.text(Msg::SubscribeChooseOne).to_owned(),
                 field: Some("components".to_owned()),
             })));

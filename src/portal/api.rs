@@ -9,6 +9,7 @@
 
 use crate::api::{decode, FetchError};
 use gloo_net::http::{Method, RequestBuilder};
+use herald_model::api::ErrorCode;
 use herald_model::api::{
     ComponentPatch, ComponentRecord, CreatedToken, IncidentPatch, IncidentRecord, LoginRequest,
     NewComponent, NewIncident, NewToken, NewUpdate, PublishPostmortem, ResolveIncident,
@@ -31,7 +32,7 @@ impl FetchError {
     pub fn is_unauthenticated(&self) -> bool {
         match self {
             FetchError::Http(401) => true,
-            FetchError::Api(e) => e.code == "unauthenticated",
+            FetchError::Api(e) => e.code == ErrorCode::Unauthenticated,
             _ => false,
         }
     }
@@ -40,21 +41,21 @@ impl FetchError {
     pub fn is_conflict(&self) -> bool {
         match self {
             FetchError::Http(409) => true,
-            FetchError::Api(e) => e.code == "conflict",
+            FetchError::Api(e) => e.code == ErrorCode::Conflict,
             _ => false,
         }
     }
 
     /// Whether the leak guard refused a public text that holds internal information.
     pub fn is_leak(&self) -> bool {
-        matches!(self, FetchError::Api(e) if e.code == "leak")
+        matches!(self, FetchError::Api(e) if e.code == ErrorCode::Leak)
     }
 
     /// Whether the person's role may not do this (HTTP 403).
     pub fn is_forbidden(&self) -> bool {
         match self {
             FetchError::Http(403) => true,
-            FetchError::Api(e) => e.code == "forbidden",
+            FetchError::Api(e) => e.code == ErrorCode::Forbidden,
             _ => false,
         }
     }

@@ -14,12 +14,55 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 
+wire_enum! {
+    /// What went wrong, for a program: the `code` of every error body. The
+    /// server answers with these and the web app tells them apart by them.
+    pub enum ErrorCode {
+        /// 400: the body is not JSON (or not sent as JSON).
+        InvalidJson = "invalid_json",
+        /// 400: the body could not be read.
+        InvalidBody = "invalid_body",
+        /// 400: a query parameter is missing or of the wrong type (`field` names it).
+        InvalidQuery = "invalid_query",
+        /// 400: a path segment is not valid percent-encoding.
+        InvalidPath = "invalid_path",
+        /// 400 and others: a refusal the router made that has no code of its own.
+        InvalidRequest = "invalid_request",
+        /// 401: nobody is signed in.
+        Unauthenticated = "unauthenticated",
+        /// 401: a wrong email or password.
+        InvalidCredentials = "invalid_credentials",
+        /// 403: the role may not do this.
+        Forbidden = "forbidden",
+        /// 403: a write carrying only the session cookie came from another site's page.
+        CrossSite = "cross_site",
+        /// 404: nothing is there.
+        NotFound = "not_found",
+        /// 405: the endpoint does not take this method.
+        MethodNotAllowed = "method_not_allowed",
+        /// 409: a stale version, or a uniqueness rule.
+        Conflict = "conflict",
+        /// 409: something still refers to the object.
+        InUse = "in_use",
+        /// 413: the body is too large.
+        TooLarge = "too_large",
+        /// 422: a field is invalid (`field` names it).
+        Validation = "validation",
+        /// 422: public text holds internal information (send `confirm_leaks` to publish anyway).
+        Leak = "leak",
+        /// 429: too many attempts; see `Retry-After`.
+        RateLimited = "rate_limited",
+        /// 500: the server failed; nothing was changed.
+        Internal = "internal",
+    }
+}
+
 /// The one error body every API endpoint returns on failure.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiError {
     /// Machine-readable code, e.g. `validation`, `conflict`, `unauthenticated`.
-    pub code: String,
+    pub code: ErrorCode,
     /// A sentence a person understands.
     pub message: String,
     /// The request field at fault, when there is one (dotted path, e.g. `components[1].status`).

@@ -18,6 +18,7 @@ use argon2::Argon2;
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
+use herald_model::api::ErrorCode;
 use herald_model::api::SessionUser;
 use hmac::{Hmac, Mac};
 use rand::Rng;
@@ -219,7 +220,7 @@ async fn identify(parts: &Parts, state: &AppState) -> Result<Option<SessionUser>
         // another site makes it send (a form post): refuse such writes.
         return Err(AppError::new(
             axum::http::StatusCode::FORBIDDEN,
-            "cross_site",
+            ErrorCode::CrossSite,
             "a write with the session cookie must come from this site's own pages",
         ));
     }

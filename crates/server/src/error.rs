@@ -5,7 +5,7 @@ use crate::store::StoreError;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use herald_model::api::{ApiError, FieldError};
+use herald_model::api::{ApiError, ErrorCode, FieldError};
 
 /// An error response: a status and the envelope.
 #[derive(Debug)]
@@ -20,11 +20,11 @@ pub struct AppError {
 
 impl AppError {
     /// An error with no field.
-    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Self {
         AppError {
             status,
             body: ApiError {
-                code: code.to_owned(),
+                code,
                 message: message.into(),
                 field: None,
             },
@@ -36,7 +36,7 @@ impl AppError {
     pub fn unauthenticated() -> Self {
         Self::new(
             StatusCode::UNAUTHORIZED,
-            "unauthenticated",
+            ErrorCode::Unauthenticated,
             "sign in (session cookie) or send an API token (Authorization: Bearer …)",
         )
     }
@@ -45,14 +45,14 @@ impl AppError {
     pub fn forbidden(what: &str) -> Self {
         Self::new(
             StatusCode::FORBIDDEN,
-            "forbidden",
+            ErrorCode::Forbidden,
             format!("your role may not {what}"),
         )
     }
 
     /// 404 for an API path or object that does not exist.
     pub fn not_found(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", message)
+        Self::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, message)
     }
 
     /// 500; the cause is logged, not sent.
@@ -60,7 +60,7 @@ impl AppError {
         tracing::error!(%cause, "internal error");
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
+            ErrorCode::Internal,
             "the server failed to handle the request; nothing was changed",
         )
     }
@@ -70,7 +70,7 @@ impl AppError {
         AppError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             body: ApiError {
-                code: "validation".to_owned(),
+                code: ErrorCode::Validation,
                 message: format!("{}: {}", e.field, e.message),
                 field: Some(e.field),
             },
@@ -90,13 +90,15 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::NotFound { .. } => AppError::not_found(e.to_string()),
             StoreError::Conflict(message) => {
-                AppError::new(StatusCode::CONFLICT, "conflict", message)
+                AppError::new(StatusCode::CONFLICT, ErrorCode::Conflict, message)
             }
-            StoreError::InUse(message) => AppError::new(StatusCode::CONFLICT, "in_use", message),
+            StoreError::InUse(message) => {
+                AppError::new(StatusCode::CONFLICT, ErrorCode::InUse, message)
+            }
             StoreError::Invalid(field) => AppError::invalid(field),
             StoreError::Leak(field) => {
                 let mut e = AppError::invalid(field);
-                e.body.code = "leak".to_owned();
+                e.body.code = ErrorCode::Leak;
                 e
             }
             StoreError::Db(db) => AppError::internal(db),
@@ -109,7 +111,7 @@ impl AppError {
     pub fn rate_limited(what: &str, seconds: u64) -> Self {
         let mut e = Self::new(
             StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
+            ErrorCode::RateLimited,
             format!("too many {what}; try again in {seconds} s"),
         );
         e.retry_after = Some(seconds);

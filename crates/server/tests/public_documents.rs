@@ -903,7 +903,7 @@ async fn the_openapi_document_describes_every_route() {
 
 #[tokio::test]
 async fn the_openapi_document_spells_every_enum_as_on_the_wire() {
-    use herald_model::api::{Audience, Role, Visibility};
+    use herald_model::api::{Audience, ErrorCode, Role, Visibility};
     use herald_model::{ComponentStatus, Impact, IncidentStatus, UpdateStatus};
     let app = TestApp::new();
     let doc = app.get("/api/openapi.json").await.json;
@@ -926,6 +926,7 @@ async fn the_openapi_document_spells_every_enum_as_on_the_wire() {
     assert_eq!(spelled("Visibility"), wire(Visibility::ALL));
     assert_eq!(spelled("Audience"), wire(Audience::ALL));
     assert_eq!(spelled("Role"), wire(Role::ALL));
+    assert_eq!(spelled("ErrorCode"), wire(ErrorCode::ALL));
     assert!(spelled("ComponentStatus").contains(&"partial_outage".to_owned()));
     // No schema anywhere publishes a Rust variant name instead.
     let text = doc.to_string();

@@ -7,6 +7,7 @@ use crate::i18n::{use_locale, Msg, PortalMsg as P};
 use crate::portal::api;
 use crate::portal::components::{error_text, field_problem, CheckBox, TextArea, TextField};
 use crate::portal::t;
+use herald_model::api::ErrorCode;
 use herald_model::api::{FieldError, IncidentPatch, IncidentRecord, Roles};
 use herald_model::{Impact, Severity};
 use leptos::prelude::*;
@@ -77,7 +78,11 @@ pub fn IncidentEdit(
                         FetchError::Api(a) => Some(a.clone()),
                         _ => None,
                     };
-                    leak.set(api_error.as_ref().is_some_and(|a| a.code == "leak"));
+                    leak.set(
+                        api_error
+                            .as_ref()
+                            .is_some_and(|a| a.code == ErrorCode::Leak),
+                    );
                     problem.set(
                         api_error
                             .and_then(|a| a.field.map(|field| FieldError::new(field, a.message))),

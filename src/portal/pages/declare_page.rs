@@ -18,6 +18,7 @@ use crate::portal::context::{use_clock, use_incidents, use_session};
 use crate::portal::declare_form::DeclareForm;
 use crate::portal::drafts::use_draft;
 use crate::portal::{t, tf};
+use herald_model::api::ErrorCode;
 use herald_model::api::{
     ComponentChange, ComponentRecord, FieldError, IncidentRecord, NewIncident,
 };
@@ -168,7 +169,7 @@ fn DeclareForm(
     // A refusal about a field goes back to the form, next to the field.
     Effect::new(move || {
         if let Some(Err(FetchError::Api(e))) = publish.value().get() {
-            if let Some(field) = e.field.clone().filter(|_| e.code != "leak") {
+            if let Some(field) = e.field.clone().filter(|_| e.code != ErrorCode::Leak) {
                 problem.set(Some(FieldError::new(field, e.message)));
                 confirming.set(false);
             }

@@ -19,6 +19,7 @@ use crate::portal::countdown::age;
 use crate::portal::drafts::use_draft;
 use crate::portal::incident_forms::{update_statuses, ResolveForm, UpdateForm};
 use crate::portal::{t, tf};
+use herald_model::api::ErrorCode;
 use herald_model::api::{
     Audience, ComponentChange, ComponentRecord, FieldError, IncidentRecord, NewUpdate,
     PublishPostmortem, ResolveIncident, UpdateEdit, UpdateRecord, Visibility,
@@ -271,7 +272,7 @@ fn UpdateText(
                     on_saved.run(());
                 }
                 Err(e) => {
-                    leak.set(matches!(&e, FetchError::Api(a) if a.code == "leak"));
+                    leak.set(matches!(&e, FetchError::Api(a) if a.code == ErrorCode::Leak));
                     problem.set(Some(error_text(&e)));
                 }
             }
@@ -455,7 +456,7 @@ fn incident_forms(
                 step.set(Step::Editing);
                 changed();
             }
-            Some(Err(FetchError::Api(e))) if e.code != "leak" && e.field.is_some() => {
+            Some(Err(FetchError::Api(e))) if e.code != ErrorCode::Leak && e.field.is_some() => {
                 problem.set(
                     e.field
                         .clone()

@@ -6,6 +6,7 @@ use crate::i18n::PortalMsg as P;
 use crate::portal::api;
 use crate::portal::components::{error_text, TextField};
 use crate::portal::t;
+use herald_model::api::ErrorCode;
 use herald_model::api::LoginRequest;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -13,7 +14,9 @@ use leptos_router::hooks::use_navigate;
 /// Why signing in failed, in a sentence.
 fn login_error(error: &FetchError) -> String {
     match error {
-        FetchError::Api(e) if e.code == "invalid_credentials" => t(P::LoginWrong).to_owned(),
+        FetchError::Api(e) if e.code == ErrorCode::InvalidCredentials => {
+            t(P::LoginWrong).to_owned()
+        }
         e => error_text(e),
     }
 }

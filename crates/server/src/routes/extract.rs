@@ -4,6 +4,7 @@ use crate::error::AppError;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, StatusCode};
+use herald_model::api::ErrorCode;
 use herald_model::api::FieldError;
 use serde::de::DeserializeOwned;
 
@@ -24,13 +25,17 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         if !is_json {
             return Err(AppError::new(
                 StatusCode::BAD_REQUEST,
-                "invalid_json",
+                ErrorCode::InvalidJson,
                 "send the body as JSON, with Content-Type: application/json",
             ));
         }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|e| AppError::new(StatusCode::BAD_REQUEST, "invalid_body", e.body_text()))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            AppError::new(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::InvalidBody,
+                e.body_text(),
+            )
+        })?;
         parse(&bytes).map(ApiJson)
     }
 }
@@ -68,7 +73,7 @@ pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, AppError> {
         let field = field_name(&path, &message);
         let mut e = AppError::new(
             StatusCode::BAD_REQUEST,
-            "invalid_query",
+            ErrorCode::InvalidQuery,
             format!("{field}: {message}"),
         );
         e.body.field = Some(field);
@@ -89,7 +94,7 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             .map_or(text.as_str(), |i| &text[..i]);
         return Err(AppError::new(
             StatusCode::BAD_REQUEST,
-            "invalid_json",
+            ErrorCode::InvalidJson,
             format!("the body is not valid JSON: {message}"),
         ));
     }
@@ -179,7 +184,7 @@ mod tests {
     fn a_bad_query_parameter_is_named() {
         let err = parse_query::<Paging>("token=t&limit=x").unwrap_err();
         assert_eq!(err.status, StatusCode::BAD_REQUEST);
-        assert_eq!(err.body.code, "invalid_query");
+        assert_eq!(err.body.code, ErrorCode::InvalidQuery);
         assert_eq!(err.body.field.as_deref(), Some("limit"));
 
         let err = parse_query::<Paging>("token=t&before=yesterday").unwrap_err();
@@ -205,7 +210,7 @@ mod tests {
     fn broken_json_is_a_400() {
         let err = parse::<NewIncident>(b"{\"title\": ").unwrap_err();
         assert_eq!(err.status, StatusCode::BAD_REQUEST);
-        assert_eq!(err.body.code, "invalid_json");
+        assert_eq!(err.body.code, ErrorCode::InvalidJson);
         let err = parse::<NewIncident>(b"{} {}").unwrap_err();
         assert_eq!(err.status, StatusCode::BAD_REQUEST, "trailing characters");
     }

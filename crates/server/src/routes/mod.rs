@@ -29,6 +29,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::Router;
+use herald_model::api::ErrorCode;
 use tower_http::compression::CompressionLayer;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -310,23 +311,29 @@ fn refusal(status: StatusCode, text: &str, method: &axum::http::Method) -> AppEr
     match status {
         StatusCode::METHOD_NOT_ALLOWED => AppError::new(
             status,
-            "method_not_allowed",
+            ErrorCode::MethodNotAllowed,
             format!("this endpoint does not take {method}; the Allow header lists what it takes"),
         ),
         StatusCode::BAD_REQUEST if text.starts_with("Invalid URL") => {
-            AppError::new(status, "invalid_path", text)
+            AppError::new(status, ErrorCode::InvalidPath, text)
         }
         StatusCode::NOT_FOUND => AppError::not_found(said("there is nothing at this path")),
-        StatusCode::PAYLOAD_TOO_LARGE => {
-            AppError::new(status, "too_large", said("the request body is too large"))
-        }
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::new(
+            status,
+            ErrorCode::TooLarge,
+            said("the request body is too large"),
+        ),
         StatusCode::UNSUPPORTED_MEDIA_TYPE => AppError::new(
             status,
-            "invalid_json",
+            ErrorCode::InvalidJson,
             "send the body as JSON, with Content-Type: application/json",
         ),
         s if s.is_server_error() => AppError::internal(said("server error")),
-        _ => AppError::new(status, "invalid_request", said("the request was refused")),
+        _ => AppError::new(
+            status,
+            ErrorCode::InvalidRequest,
+            said("the request was refused"),
+        ),
     }
 }
 

@@ -10,6 +10,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Duration;
+use herald_model::api::ErrorCode;
 use herald_model::api::{ApiError, CreatedToken, LoginRequest, NewToken, SessionUser, MAX_NAME};
 use herald_model::portal::TokenRecord;
 use utoipa_axum::router::OpenApiRouter;
@@ -46,7 +47,7 @@ async fn login(
     let user = found.ok_or_else(|| {
         AppError::new(
             StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
+            ErrorCode::InvalidCredentials,
             "the email or password is wrong",
         )
     })?;
