@@ -8,7 +8,8 @@
 //! audit) is exactly what real use would have left.
 
 use crate::store::{
-    components, in_transaction, incidents, maintenance, page, Connection, StoreResult, Transaction,
+    components, in_transaction, incidents, maintenance, settings, Connection, StoreResult,
+    Transaction,
 };
 use chrono::{DateTime, Duration, Utc};
 use herald_model::api::{
@@ -16,7 +17,7 @@ use herald_model::api::{
     Visibility,
 };
 use herald_model::assessment::{AffectedScope, Assessment, ImpactAudience, Symptom};
-use herald_model::portal::NewMaintenance;
+use herald_model::portal::{NewMaintenance, PageSettings};
 use herald_model::{ComponentStatus, IncidentStatus, Severity};
 
 /// Whether the database holds no components yet (a fresh page).
@@ -137,7 +138,15 @@ pub fn seed(
 ) -> StoreResult<()> {
     in_transaction(conn, |tx| {
         let origin = now - Duration::days(90);
-        page::set_page(tx, "Acme Cloud", url, "Europe/Berlin", origin)?;
+        let facts = PageSettings {
+            name: "Acme Cloud".to_owned(),
+            url: url.to_owned(),
+            time_zone: "Europe/Berlin".to_owned(),
+            description: String::new(),
+            indexable: true,
+            ..settings::page(tx)?
+        };
+        settings::set_page(tx, &actor.email, &facts, origin)?;
 
         let mut ids: Vec<(String, String)> = Vec::new();
         let mut add = |tx: &Transaction<'_>, c: NewComponent| -> StoreResult<String> {

@@ -1,5 +1,5 @@
-//! The page's own row: created on first start, its facts set by the demo
-//! and the command line, and its id, which every component carries.
+//! The page's own row: created on first start, and its id, which every
+//! component carries (its facts are changed through `settings`).
 
 use super::{new_id, ts, StoreResult};
 use chrono::{DateTime, Utc};
@@ -12,21 +12,6 @@ pub fn ensure_page(tx: &Transaction<'_>, now: DateTime<Utc>) -> StoreResult<()> 
          SELECT ?1, 'Status', 'http://127.0.0.1:8080', 'Etc/UTC', ?2
          WHERE NOT EXISTS (SELECT 1 FROM page)",
         params![new_id(), ts(&now)],
-    )?;
-    Ok(())
-}
-
-/// Sets the page's name, public URL and time zone.
-pub fn set_page(
-    tx: &Transaction<'_>,
-    name: &str,
-    url: &str,
-    time_zone: &str,
-    now: DateTime<Utc>,
-) -> StoreResult<()> {
-    tx.execute(
-        "UPDATE page SET name = ?1, url = ?2, time_zone = ?3, updated_at = ?4",
-        params![name, url.trim_end_matches('/'), time_zone, ts(&now)],
     )?;
     Ok(())
 }
