@@ -4,7 +4,7 @@
 
 use crate::api::{
     validate_body, validate_email, validate_ids, validate_name, validate_url, FieldError, Role,
-    SessionUser, MAX_BODY, MAX_NAME,
+    SessionUser, Visibility, MAX_BODY, MAX_NAME,
 };
 use crate::cadence::Cadence;
 use crate::status::IncidentStatus;
@@ -463,6 +463,56 @@ mod tests {
     use chrono::TimeZone;
 
     #[test]
+    fn a_staff_subject_says_when_it_is_a_drill_or_internal_only() {
+        let subject = |drill, visibility| {
+            staff_subject(drill, visibility, "FIN-7", "Sev 2", "Card payments failing")
+        };
+        assert_eq!(
+            subject(false, Visibility::Public),
+            "FIN-7 - Sev 2 - Card payments failing"
+        );
+        assert_eq!(
+            subject(false, Visibility::Internal),
+            "[INTERNAL ONLY] FIN-7 - Sev 2 - Card payments failing"
+        );
+        // A drill says so first, whoever it is visible to.
+        assert_eq!(
+            subject(true, Visibility::Internal),
+            "[DRILL] FIN-7 - Sev 2 - Card payments failing"
+        );
+        assert_eq!(
+            subject(true, Visibility::Public),
+            "[DRILL] FIN-7 - Sev 2 - Card payments failing"
+        );
+    }
+
+    #[test]
+    fn a_notice_of_unknown_visibility_is_labelled_internal() {
+        let notice = |visibility: &str| Notice {
+            id: "u1".into(),
+            incident_id: "i1".into(),
+            issue_key: "FIN-7".into(),
+            title: "Payments".into(),
+            summary: "Card payments failing".into(),
+            severity: "Sev 2".into(),
+            drill: false,
+            visibility: visibility.into(),
+            status: "investigating".into(),
+            audience: "internal".into(),
+            body: "Looking".into(),
+            created_at: Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap(),
+            roles: Default::default(),
+            components: vec![],
+        };
+        assert_eq!(
+            notice("public").subject(),
+            "FIN-7 - Sev 2 - Card payments failing"
+        );
+        assert!(notice("internal").subject().starts_with("[INTERNAL ONLY] "));
+        assert!(notice("").subject().starts_with("[INTERNAL ONLY] "));
+    }
+
+    #[test]
     fn draft_keys_are_plain() {
         assert!(validate_draft_key("incident:abc123:update").is_ok());
         assert!(validate_draft_key("../etc").is_err());
@@ -588,6 +638,42 @@ pub struct Notice {
     /// Names of the affected components.
     #[serde(default)]
     pub components: Vec<String>,
+}
+
+impl Notice {
+    /// The subject of this notice ([`staff_subject`]).
+    pub fn subject(&self) -> String {
+        // Anything but a known `public` counts as internal: a label too many
+        // is harmless, one missing is not.
+        let visibility = self.visibility.parse().unwrap_or(Visibility::Internal);
+        staff_subject(
+            self.drill,
+            visibility,
+            &self.issue_key,
+            &self.severity,
+            &self.summary,
+        )
+    }
+}
+
+/// The subject of every staff notice of an incident, in email, chat and
+/// the staff feed alike: `{key} - {severity} - {summary}`, led by
+/// `[DRILL]` for a rehearsal or `[INTERNAL ONLY]` for an incident
+/// customers are not told about, so no reader mistakes either for a real
+/// public incident. `severity` is its label ("Sev 2"), empty when unset.
+pub fn staff_subject(
+    drill: bool,
+    visibility: Visibility,
+    issue_key: &str,
+    severity: &str,
+    summary: &str,
+) -> String {
+    let label = match (drill, visibility) {
+        (true, _) => "[DRILL] ",
+        (false, Visibility::Internal) => "[INTERNAL ONLY] ",
+        (false, Visibility::Public) => "",
+    };
+    format!("{label}{issue_key} - {severity} - {summary}")
 }
 
 /// Body of `POST /api/me/subscriptions`: a staff member subscribes to

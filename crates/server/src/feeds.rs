@@ -208,11 +208,6 @@ pub fn staff_atom(
     let entries: Vec<Entry> = notices
         .iter()
         .map(|n| {
-            let label = match (n.drill, n.visibility.as_str()) {
-                (true, _) => "[DRILL] ",
-                (false, "internal") => "[INTERNAL ONLY] ",
-                _ => "",
-            };
             let status = n
                 .status
                 .parse::<UpdateStatus>()
@@ -221,10 +216,7 @@ pub fn staff_atom(
             let link = format!("{}/portal/incidents/{}", page.url, n.incident_id);
             Entry {
                 id: format!("{link}#notice-{}", n.id),
-                title: Text::plain(format!(
-                    "{label}{} - {} - {}: {status}",
-                    n.issue_key, n.severity, n.summary
-                )),
+                title: Text::plain(format!("{}: {status}", n.subject())),
                 updated: n.created_at.fixed_offset(),
                 links: vec![Link {
                     href: link,

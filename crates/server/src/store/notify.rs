@@ -548,14 +548,13 @@ pub fn on_update(
         let roles: herald_model::api::Roles = roles
             .and_then(|r| serde_json::from_str(&r).ok())
             .unwrap_or_default();
-        let label = match (drill, visibility.as_str()) {
-            (true, _) => "[DRILL] ",
-            (false, "internal") => "[INTERNAL ONLY] ",
-            _ => "",
-        };
+        let seen_by = visibility
+            .parse()
+            .unwrap_or(herald_model::api::Visibility::Internal);
         let key = issue_key.unwrap_or_default();
         let summary = summary.unwrap_or_default();
-        let subject = format!("{label}{key} - {severity_label} - {summary}");
+        let subject =
+            herald_model::portal::staff_subject(drill, seen_by, &key, &severity_label, &summary);
         let portal = format!("{}/portal/incidents/{incident_id}", page.url);
         let role_line = |role: &str, who: &Option<String>| {
             who.as_ref()
