@@ -657,22 +657,81 @@ async fn internal_only_incidents_stay_off_the_public_documents() {
 }
 
 #[tokio::test]
-async fn every_write_is_audited() {
+async fn a_component_s_creation_change_and_removal_are_each_audited_with_who_and_what() {
     let app = TestApp::new();
     let token = app.token(Role::Publisher).await;
+    let admin = app.token(Role::Admin).await;
+    let me = app
+        .send(Method::GET, "/api/session", None, Auth::Bearer(&token))
+        .await;
+    let email = me.json["email"].as_str().unwrap().to_owned();
     let c = component(&app, &token, "API", None).await;
     let id = c["id"].as_str().unwrap().to_owned();
-    app.send(
-        Method::PATCH,
-        &format!("/api/components/{id}"),
-        Some(json!({"version": 1, "status": "major_outage"})),
-        Auth::Bearer(&token),
-    )
-    .await;
+    let changed = app
+        .send(
+            Method::PATCH,
+            &format!("/api/components/{id}"),
+            Some(json!({"version": 1, "status": "major_outage"})),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.json);
+    let removed = app
+        .send(
+            Method::DELETE,
+            &format!("/api/components/{id}?version=2"),
+            None,
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert!(removed.status.is_success(), "{}", removed.json);
+
+    let audit = app
+        .send(
+            Method::GET,
+            "/api/audit?limit=50",
+            None,
+            Auth::Bearer(&admin),
+        )
+        .await;
+    assert_eq!(audit.status, StatusCode::OK, "{}", audit.json);
+    // Newest first; only this component's events.
+    let events: Vec<&Value> = audit
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["object_type"] == "component" && e["object_id"] == id.as_str())
+        .collect();
+    let actions: Vec<&str> = events
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        ["component.delete", "component.update", "component.create"],
+        "{}",
+        audit.json
+    );
+    assert!(
+        events.iter().all(|e| e["actor"] == email.as_str()),
+        "every event names who did it: {}",
+        audit.json
+    );
+    let text = |e: &Value, field: &str| -> Option<Value> {
+        e[field].as_str().map(|t| serde_json::from_str(t).unwrap())
+    };
+    let (delete, update, create) = (events[0], events[1], events[2]);
+    assert_eq!(text(create, "before"), None);
+    assert_eq!(text(create, "after").unwrap()["status"], "operational");
+    assert_eq!(text(update, "before").unwrap()["status"], "operational");
+    assert_eq!(text(update, "after").unwrap()["status"], "major_outage");
+    assert_eq!(text(delete, "before").unwrap()["status"], "major_outage");
+    assert_eq!(text(delete, "after"), None);
     let conn = app.state.store.lock();
     assert_eq!(
         herald_server::store::audit::count_for(&conn, "component", &id).unwrap(),
-        2
+        3
     );
 }
 
