@@ -68,6 +68,7 @@ impl Locale {
     /// `at` as a date and time in the viewer's own time zone, with the zone
     /// named (e.g. "Nov 22, 2026, 09:47 AM GMT+1"), written the way this
     /// locale writes dates. Uses the browser's `Intl`, so it needs a browser.
+    #[cfg(target_arch = "wasm32")]
     pub fn datetime(self, at: DateTime<Utc>) -> String {
         use js_sys::Intl::{
             DateTimeFormatOptions, DayFormat, MonthFormat, NumericFormat, TimeZoneNameFormat,
@@ -99,6 +100,17 @@ impl Locale {
         )
     }
 
+    /// `at` as a date and time, written as the browser's `Intl` writes it
+    /// for this locale, in UTC: off the browser (a page rendered on the
+    /// server) the viewer's zone is unknown, and UTC, named, misleads
+    /// nobody ("Nov 22, 2026, 08:47 AM UTC").
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn datetime(self, at: DateTime<Utc>) -> String {
+        match self {
+            Locale::En => at.format("%b %-d, %Y, %I:%M %p UTC").to_string(),
+        }
+    }
+
     /// A calendar date ("Nov 5, 2026"). Dates are days already (of the
     /// page's or the viewer's zone), so no zone conversion happens.
     pub fn date(self, date: NaiveDate) -> String {
@@ -125,6 +137,7 @@ impl Locale {
         }
     }
 
+    #[cfg(target_arch = "wasm32")]
     fn format_date(self, date: NaiveDate, year: bool, day: bool) -> String {
         use js_sys::Intl::{DateTimeFormatOptions, DayFormat, MonthFormat, YearFormat};
         let options = DateTimeFormatOptions::new();
@@ -141,6 +154,19 @@ impl Locale {
         let midnight = date.and_time(chrono::NaiveTime::MIN).and_utc();
         let js = js_sys::Date::new(&(midnight.timestamp_millis() as f64).into());
         js.to_locale_date_string(self.tag(), &options).into()
+    }
+
+    /// [`Locale::format_date`] off the browser: the same words as `Intl`
+    /// writes for this locale.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn format_date(self, date: NaiveDate, year: bool, day: bool) -> String {
+        let pattern = match (self, year, day) {
+            (Locale::En, true, true) => "%b %-d, %Y",
+            (Locale::En, false, true) => "%b %-d",
+            (Locale::En, true, false) => "%B %Y",
+            (Locale::En, false, false) => "%B",
+        };
+        date.format(pattern).to_string()
     }
 
     /// An uptime percentage ("99.95 %"), cut (not rounded) to two decimals
@@ -989,6 +1015,27 @@ mod portal_message_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The same words in the browser (`Intl`) and off it (the server's
+    /// rendering), so a page rendered on the server reads as the app's.
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn dates_read_the_same_in_the_browser_and_on_the_server() {
+        let date: NaiveDate = "2026-11-05".parse().unwrap();
+        assert_eq!(Locale::En.date(date), "Nov 5, 2026");
+        assert_eq!(Locale::En.short_date(date), "Nov 5");
+        assert_eq!(Locale::En.month("2026-11"), "November 2026");
+        assert_eq!(Locale::En.month("soon"), "soon");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn off_the_browser_times_are_written_in_utc_and_say_so() {
+        let at: DateTime<Utc> = "2026-11-22T20:07:00Z".parse().unwrap();
+        assert_eq!(Locale::En.datetime(at), "Nov 22, 2026, 08:07 PM UTC");
+        let morning: DateTime<Utc> = "2026-01-02T09:47:00Z".parse().unwrap();
+        assert_eq!(Locale::En.datetime(morning), "Jan 2, 2026, 09:47 AM UTC");
+    }
 
     fn every_msg() -> Vec<Msg> {
         let mut all = vec![
