@@ -203,12 +203,25 @@ fn page_html(template: &str, head: &Head<'_>, body: &str) -> String {
     html
 }
 
+/// What the status page says of itself to search engines and link
+/// previews: the description its admins wrote, or else a plain sentence
+/// naming it (a page without a description is harder to find).
+pub fn page_description(name: &str, written: &str) -> String {
+    match written.trim() {
+        "" => format!(
+            "The live status of {name}: current incidents, scheduled maintenance and uptime."
+        ),
+        written => written.to_owned(),
+    }
+}
+
 /// `template` (the built `index.html`) with the page's own title and meta,
 /// and the current status written in.
 pub fn index_html(template: &str, data: &PublicData, indicator: Indicator) -> String {
+    let description = page_description(&data.page.name, &data.description);
     let head = Head {
         title: data.page.name.clone(),
-        description: &data.description,
+        description: &description,
         indexable: data.indexable,
         preview: None,
     };
@@ -315,4 +328,21 @@ pub fn maintenance_html(template: &str, site: &Site<'_>, m: &ScheduledMaintenanc
             updates: &m.incident_updates,
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_described_by_its_admins_or_else_by_its_name() {
+        assert_eq!(
+            page_description("Acme Cloud", "  Is Acme up?  "),
+            "Is Acme up?"
+        );
+        assert_eq!(
+            page_description("Acme Cloud", " "),
+            "The live status of Acme Cloud: current incidents, scheduled maintenance and uptime."
+        );
+    }
 }

@@ -11,6 +11,18 @@ use herald_model::api::Role;
 use serde_json::{json, Value};
 
 #[tokio::test]
+async fn a_page_without_a_description_is_still_described_to_search_engines() {
+    let app = TestApp::with_demo();
+    let html = String::from_utf8(app.get("/").await.bytes).unwrap();
+    assert!(
+        html.contains(
+            r#"<meta name="description" content="The live status of Acme Cloud: current incidents, scheduled maintenance and uptime." />"#
+        ),
+        "{html}"
+    );
+}
+
+#[tokio::test]
 async fn an_admin_renames_the_page_and_every_public_document_follows() {
     let app = TestApp::with_demo();
     let admin = app.token(Role::Admin).await;
