@@ -123,7 +123,17 @@ http {
   keepalive_requests 100000;
   open_file_cache max=1000 inactive=60s;${http}${servers}
 }`);
-  return startServer('nginx', ['-c', `${prefix}.conf`, '-p', work], `http://127.0.0.1:${sites[0].port}/`);
+  const nginx = await startServer('nginx', ['-c', `${prefix}.conf`, '-p', work], `http://127.0.0.1:${sites[0].port}/`);
+  // startServer goes on after a minute without an answer; a page nginx cannot
+  // serve would only show later as failed measurements, so say why now.
+  for (const { port } of sites) {
+    const r = await fetch(`http://127.0.0.1:${port}/`).catch((e) => ({ ok: false, status: e.message }));
+    if (!r.ok) {
+      await nginx.stop();
+      throw new Error(`nginx answers ${r.status} on port ${port}: ${readFileSync(`${prefix}-error.log`, 'utf8').slice(-2000)}`);
+    }
+  }
+  return nginx;
 }
 
 async function startHerald(data, web) {
@@ -592,5 +602,7 @@ try {
   if (ONLY === null || ONLY === 'lighthouse') await lighthouseSection();
   printTable();
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  // HERALD_BENCH_KEEP=1 keeps the pages, exports and logs, to look into a figure.
+  if (process.env.HERALD_BENCH_KEEP) console.error(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }
