@@ -643,17 +643,20 @@ pub struct Notice {
 impl Notice {
     /// The subject of this notice ([`staff_subject`]).
     pub fn subject(&self) -> String {
-        // Anything but a known `public` counts as internal: a label too many
-        // is harmless, one missing is not.
-        let visibility = self.visibility.parse().unwrap_or(Visibility::Internal);
         staff_subject(
             self.drill,
-            visibility,
+            visibility_or_internal(&self.visibility),
             &self.issue_key,
             &self.severity,
             &self.summary,
         )
     }
+}
+
+/// The visibility spelled `text` (as stored); anything but a known spelling
+/// counts as internal: a label too many is harmless, one missing is not.
+pub fn visibility_or_internal(text: &str) -> Visibility {
+    text.parse().unwrap_or(Visibility::Internal)
 }
 
 /// The subject of every staff notice of an incident, in email, chat and

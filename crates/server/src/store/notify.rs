@@ -548,9 +548,7 @@ pub fn on_update(
         let roles: herald_model::api::Roles = roles
             .and_then(|r| serde_json::from_str(&r).ok())
             .unwrap_or_default();
-        let seen_by = visibility
-            .parse()
-            .unwrap_or(herald_model::api::Visibility::Internal);
+        let seen_by = herald_model::portal::visibility_or_internal(&visibility);
         let key = issue_key.unwrap_or_default();
         let summary = summary.unwrap_or_default();
         let subject =
