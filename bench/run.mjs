@@ -274,24 +274,24 @@ async function serverFigures() {
   cpSync(DIST, web, { recursive: true });
   const herald = await startHerald(loadTarget.data, web);
   // The same content as a plain static page, served by the same server: the
-  // first paint Herald writes into its page, without the app.
+  // page Herald renders, without the app.
   const page = await (await fetch(`${herald.url}/`)).text();
   writeFileSync(join(web, 'static-status.html'), withoutScripts(page));
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 
   // Records, from navigation start, when the status and the component list are
-  // first visible, and when the WebAssembly app has mounted.
+  // first visible, and when the WebAssembly app has taken the page over (trunk's
+  // loader announces it once the module's start function, which hydrates, returned).
   const WATCH = `
     window.__herald = {};
     const seen = (sel) => { const e = document.querySelector(sel); return e && e.getBoundingClientRect().height > 0; };
     const check = () => {
-      const t = performance.now(), h = window.__herald;
-      if (!h.status && seen('[data-testid=overall-status], #herald-prerender .overall')
-          && seen('[data-testid=component], #herald-prerender .component-row')) h.status = t;
-      if (!h.app && seen('[data-testid=overall-status]') && seen('[data-testid=component]')) h.app = t;
-      if (!h.app) requestAnimationFrame(check);
+      const h = window.__herald;
+      if (!h.status && seen('[data-testid=overall-status]') && seen('[data-testid=component]')) h.status = performance.now();
+      if (!h.status) requestAnimationFrame(check);
     };
+    addEventListener('TrunkApplicationStarted', () => { window.__herald.app = performance.now(); });
     new MutationObserver(check).observe(document, { childList: true, subtree: true });
     requestAnimationFrame(check);
   `;

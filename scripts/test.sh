@@ -14,15 +14,16 @@ step "formatting"
 cargo fmt --all -- --check
 step "clippy (host)"
 cargo clippy --workspace --exclude herald-web --all-targets -- -D warnings
+cargo clippy -p herald-web --features ssr --lib --tests -- -D warnings
 step "clippy (wasm32)"
-cargo clippy -p herald-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p herald-web --features hydrate --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "model tests (alone, so the model builds without chrono's clock)"
 cargo test -p herald-model
 step "server tests"
 cargo test -p herald-server
 step "web app tests (host, then in headless Chromium)"
-cargo test -p herald-web --lib
-CHROMEDRIVER=$(command -v chromedriver) cargo test -p herald-web --target wasm32-unknown-unknown --lib
+cargo test -p herald-web --features ssr --lib
+CHROMEDRIVER=$(command -v chromedriver) cargo test -p herald-web --features hydrate --target wasm32-unknown-unknown --lib
 step "building the web app"
 scripts/build-web.sh
 step "end-to-end tests in headless Chromium"

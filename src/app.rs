@@ -12,17 +12,26 @@ use crate::i18n::{provide_locale, Locale};
 use crate::pages::{
     HistoryPage, IncidentPage, MaintenancePage, NotFoundPage, StatusPage, SubscribePage,
 };
+use crate::seed::{provide_seed, provide_viewer_zone, Seed};
 use crate::site::{provide_public_app, provide_site_name, PublicApp};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 /// The public app a visit starts in: the status page, and the incident
-/// and maintenance permalinks it links to.
+/// and maintenance permalinks it links to. The server renders it to HTML
+/// from a [`Seed`] (`crate::render`), and the browser takes that HTML over
+/// with the same seed; without one, pages fetch their documents.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The documents the page was rendered from.
+    #[prop(optional)]
+    seed: Option<Seed>,
+) -> impl IntoView {
     provide_locale(Locale::default());
-    provide_site_name();
+    provide_site_name(seed.as_ref().map(Seed::site_name));
+    provide_seed(seed);
+    provide_viewer_zone();
     provide_public_app(PublicApp::Status);
     view! {
         <Router>
@@ -39,7 +48,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn MoreApp() -> impl IntoView {
     provide_locale(Locale::default());
-    provide_site_name();
+    provide_site_name(None);
     provide_public_app(PublicApp::More);
     view! {
         <Router>
@@ -48,37 +57,5 @@ pub fn MoreApp() -> impl IntoView {
                 <Route path=path!("/subscribe") view=SubscribePage />
             </Routes>
         </Router>
-    }
-}
-
-/// Removes the server's first paint (`<div id="herald-prerender">`, the
-/// current status as plain HTML for visitors without WebAssembly), so that
-/// nothing shows twice once the app mounts. Call right before mounting.
-pub fn remove_first_paint() {
-    if let Some(first_paint) = document().get_element_by_id("herald-prerender") {
-        first_paint.remove();
-    }
-}
-
-#[cfg(all(test, target_arch = "wasm32"))]
-mod browser_tests {
-    use super::*;
-    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-    wasm_bindgen_test_configure!(run_in_browser);
-
-    #[wasm_bindgen_test]
-    fn the_first_paint_is_removed_and_nothing_else() {
-        let body = document().body().unwrap();
-        let first_paint = document().create_element("div").unwrap();
-        first_paint.set_id("herald-prerender");
-        body.append_child(&first_paint).unwrap();
-        let other = document().create_element("div").unwrap();
-        other.set_id("kept");
-        body.append_child(&other).unwrap();
-        remove_first_paint();
-        assert!(document().get_element_by_id("herald-prerender").is_none());
-        assert!(document().get_element_by_id("kept").is_some());
-        remove_first_paint(); // nothing left to remove: no panic
     }
 }

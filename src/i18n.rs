@@ -100,15 +100,20 @@ impl Locale {
         )
     }
 
-    /// `at` as a date and time, written as the browser's `Intl` writes it
-    /// for this locale, in UTC: off the browser (a page rendered on the
-    /// server) the viewer's zone is unknown, and UTC, named, misleads
-    /// nobody ("Nov 22, 2026, 08:47 AM UTC").
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn datetime(self, at: DateTime<Utc>) -> String {
+    /// `at` as a date and time in UTC, named, written as the browser's
+    /// `Intl` writes it for this locale ("Nov 22, 2026, 08:47 AM UTC"): what
+    /// a page rendered on the server shows, since the viewer's zone is
+    /// unknown there, and UTC, named, misleads nobody.
+    pub fn utc_words(self, at: DateTime<Utc>) -> String {
         match self {
             Locale::En => at.format("%b %-d, %Y, %I:%M %p UTC").to_string(),
         }
+    }
+
+    /// Off the browser the viewer's zone is unknown: [`Locale::utc_words`].
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn datetime(self, at: DateTime<Utc>) -> String {
+        self.utc_words(at)
     }
 
     /// A calendar date ("Nov 5, 2026"). Dates are days already (of the

@@ -1,5 +1,7 @@
 //! Herald's web apps: the public status page and the internal portal, Leptos
-//! client-side-rendered apps built to wasm32 by trunk. They share this
+//! apps built to wasm32 by trunk. The public status app is also rendered to
+//! HTML by the server (the `ssr` feature, [`render`]), and the browser's
+//! build (the `hydrate` feature) takes that HTML over. They share this
 //! library but are two binaries (`src/main.rs` from `index.html`,
 //! `src/bin/herald-portal.rs` from `portal.html`), so the public page's
 //! wasm carries none of the portal.
@@ -11,6 +13,9 @@
 //! - [`components`]: the pieces pages are built from, one per file.
 //! - [`api`]: the only module that talks HTTP; typed results and errors.
 //! - [`i18n`]: the one message catalogue; every user-facing text is there.
+//! - [`seed`]: the documents a server-rendered page was rendered from,
+//!   written into it for the browser to start from; [`render`] (server
+//!   only) renders a page from them.
 //! - [`past_days`], [`site`]: what pages derive from documents (the past
 //!   incidents by the viewer's day) and share (the status page's name).
 //!
@@ -26,6 +31,9 @@ pub mod i18n;
 pub mod pages;
 pub mod past_days;
 pub mod portal;
+#[cfg(feature = "ssr")]
+pub mod render;
+pub mod seed;
 pub mod site;
 
 pub use app::App;

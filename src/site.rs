@@ -8,9 +8,11 @@ use leptos::prelude::*;
 #[derive(Clone, Copy, Debug)]
 pub struct SiteName(pub RwSignal<Option<String>>);
 
-/// Provides an empty [`SiteName`] to everything beneath the caller.
-pub fn provide_site_name() {
-    provide_context(SiteName(RwSignal::new(None)));
+/// Provides a [`SiteName`] to everything beneath the caller: `known` (the
+/// name in the documents a page was rendered from), or none until a
+/// document is loaded.
+pub fn provide_site_name(known: Option<String>) {
+    provide_context(SiteName(RwSignal::new(known)));
 }
 
 /// The [`SiteName`] provided by [`provide_site_name`], or a fresh one when

@@ -1,17 +1,18 @@
 //! `/incidents/:id`: one incident's permalink, with its whole public
 //! timeline, from `/api/herald/incidents/{id}.json`.
 
+use super::permalink_doc::permalink_doc;
 use crate::api::fetch_incident;
 use crate::components::{
     AffectedComponents, Fact, Facts, LocalTime, PageMessage, SiteFooter, SiteHeader, SiteTitle,
     StatusIcon, StatusSkeleton, UpdateList,
 };
 use crate::i18n::{use_locale, Msg};
+use crate::seed::SeedPage;
 use crate::site::use_site_name;
 use herald_model::v2::Incident;
 use herald_model::{Indicator, UpdateStatus};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// An incident as customers see it after the fact: title, impact, status,
 /// affected components, when it started and ended, how long it lasted, and
@@ -20,9 +21,14 @@ use leptos_router::hooks::use_params_map;
 pub fn IncidentPage() -> impl IntoView {
     let locale = use_locale();
     let site = use_site_name();
-    let params = use_params_map();
-    let doc =
-        LocalResource::new(move || fetch_incident(params.read().get("id").unwrap_or_default()));
+    let doc = permalink_doc(
+        "incidents",
+        |page| match page {
+            SeedPage::Incident(doc) => Some(*doc),
+            _ => None,
+        },
+        fetch_incident,
+    );
     Effect::new(move || {
         let title = doc.with(|answer| match answer {
             Some(Ok(doc)) => {
@@ -44,23 +50,20 @@ pub fn IncidentPage() -> impl IntoView {
             <SiteTitle />
         </SiteHeader>
         <main id="main" class="wrap" tabindex="-1">
-            <Transition fallback=|| view! { <StatusSkeleton /> }>
-                {move || Suspend::new(async move {
-                    match doc.await {
-                        Ok(doc) => incident_view(doc.incident).into_any(),
-                        Err(error) => {
-                            view! {
-                                <PageMessage
-                                    error
-                                    not_found_heading=locale.text(Msg::IncidentNotFoundHeading)
-                                    not_found_body=locale.text(Msg::IncidentNotFoundBody)
-                                />
-                            }
-                                .into_any()
-                        }
+            {move || match doc.get() {
+                None => view! { <StatusSkeleton /> }.into_any(),
+                Some(Ok(doc)) => incident_view(doc.incident).into_any(),
+                Some(Err(error)) => {
+                    view! {
+                        <PageMessage
+                            error
+                            not_found_heading=locale.text(Msg::IncidentNotFoundHeading)
+                            not_found_body=locale.text(Msg::IncidentNotFoundBody)
+                        />
                     }
-                })}
-            </Transition>
+                        .into_any()
+                }
+            }}
         </main>
         <SiteFooter />
     }

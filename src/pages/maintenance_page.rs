@@ -1,17 +1,18 @@
 //! `/maintenances/:id`: one scheduled maintenance's permalink, from
 //! `/api/herald/maintenances/{id}.json`.
 
+use super::permalink_doc::permalink_doc;
 use crate::api::fetch_maintenance;
 use crate::components::{
     AffectedComponents, Fact, Facts, LocalTime, PageMessage, SiteFooter, SiteHeader, SiteTitle,
     StatusIcon, StatusSkeleton, UpdateList,
 };
 use crate::i18n::{use_locale, Msg};
+use crate::seed::SeedPage;
 use crate::site::use_site_name;
 use herald_model::v2::ScheduledMaintenance;
 use herald_model::{Indicator, UpdateStatus};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// A maintenance: title, status, planned window in the viewer's time
 /// zone, the components under maintenance and every public update.
@@ -19,9 +20,14 @@ use leptos_router::hooks::use_params_map;
 pub fn MaintenancePage() -> impl IntoView {
     let locale = use_locale();
     let site = use_site_name();
-    let params = use_params_map();
-    let doc =
-        LocalResource::new(move || fetch_maintenance(params.read().get("id").unwrap_or_default()));
+    let doc = permalink_doc(
+        "maintenances",
+        |page| match page {
+            SeedPage::Maintenance(doc) => Some(*doc),
+            _ => None,
+        },
+        fetch_maintenance,
+    );
     Effect::new(move || {
         let title = doc.with(|answer| match answer {
             Some(Ok(doc)) => {
@@ -46,23 +52,20 @@ pub fn MaintenancePage() -> impl IntoView {
             <SiteTitle />
         </SiteHeader>
         <main id="main" class="wrap" tabindex="-1">
-            <Transition fallback=|| view! { <StatusSkeleton /> }>
-                {move || Suspend::new(async move {
-                    match doc.await {
-                        Ok(doc) => maintenance_view(doc.scheduled_maintenance).into_any(),
-                        Err(error) => {
-                            view! {
-                                <PageMessage
-                                    error
-                                    not_found_heading=locale.text(Msg::MaintenanceNotFoundHeading)
-                                    not_found_body=locale.text(Msg::MaintenanceNotFoundBody)
-                                />
-                            }
-                                .into_any()
-                        }
+            {move || match doc.get() {
+                None => view! { <StatusSkeleton /> }.into_any(),
+                Some(Ok(doc)) => maintenance_view(doc.scheduled_maintenance).into_any(),
+                Some(Err(error)) => {
+                    view! {
+                        <PageMessage
+                            error
+                            not_found_heading=locale.text(Msg::MaintenanceNotFoundHeading)
+                            not_found_body=locale.text(Msg::MaintenanceNotFoundBody)
+                        />
                     }
-                })}
-            </Transition>
+                        .into_any()
+                }
+            }}
         </main>
         <SiteFooter />
     }

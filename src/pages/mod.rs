@@ -6,6 +6,7 @@ mod history_page;
 mod incident_page;
 mod maintenance_page;
 mod not_found_page;
+mod permalink_doc;
 mod status_page;
 pub mod subscribe_page;
 

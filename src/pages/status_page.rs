@@ -15,10 +15,10 @@ use crate::components::{
 };
 use crate::i18n::{use_locale, Msg};
 use crate::past_days::{past_days, viewer_date, PAST_DAYS};
+use crate::seed::{seeded_page, use_viewer_zone, SeedPage, StatusDocs};
 use crate::site::use_site_name;
-use chrono::{DateTime, Utc};
-use herald_model::herald::UptimeDoc;
-use herald_model::v2::{IncidentsDoc, SummaryDoc};
+use chrono::{DateTime, NaiveDate, Utc};
+use herald_model::v2::SummaryDoc;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use std::time::Duration;
@@ -70,15 +70,32 @@ async fn poll<T: DeserializeOwned + PartialEq + Send + Sync + 'static>(
 pub fn StatusPage() -> impl IntoView {
     let locale = use_locale();
     let site = use_site_name();
-    let summary = RwSignal::new(None::<SummaryDoc>);
-    let uptime = RwSignal::new(None::<UptimeDoc>);
-    let recent = RwSignal::new(None::<IncidentsDoc>);
+    let zone = use_viewer_zone();
+    // The documents the server rendered the page from, if it did.
+    let (seeded, rendered_on) = match seeded_page("/") {
+        Some((SeedPage::Status(docs), day)) => (Some(*docs), Some(day)),
+        _ => (None, None),
+    };
+    let (summary, uptime, recent) = match seeded {
+        Some(StatusDocs {
+            summary,
+            uptime,
+            incidents,
+        }) => (Some(summary), Some(uptime), Some(incidents)),
+        None => (None, None, None),
+    };
+    let summary = RwSignal::new(summary);
+    let uptime = RwSignal::new(uptime);
+    let recent = RwSignal::new(recent);
     // Only for a first load that fails; later failures keep the data.
     let first_error = RwSignal::new(None::<FetchError>);
     let refresh_failed = RwSignal::new(false);
     // When the summary on screen was last confirmed current.
     let confirmed_at = RwSignal::new(None::<DateTime<Utc>>);
-    let today = RwSignal::new(viewer_date(Utc::now()));
+    // The page's "today": the day it was rendered on (in UTC, like every
+    // time on a rendered page) until the viewer's calendar is known.
+    let rendered_on = rendered_on.unwrap_or_else(|| Utc::now().date_naive());
+    let today = RwSignal::new(rendered_on);
     let polls = (
         StoredValue::new(api::summary()),
         StoredValue::new(api::uptime()),
@@ -132,36 +149,13 @@ pub fn StatusPage() -> impl IntoView {
             busy.set_value(false);
         });
     };
-    refresh();
-
-    // Every minute, or every five while hidden.
-    if let Ok(timer) = set_interval_with_handle(
-        move || {
-            let due = if page_visible() {
-                REFRESH_EVERY
-            } else {
-                REFRESH_HIDDEN_EVERY
-            };
-            // A little slack so a tick that comes early is not skipped.
-            if now_ms() - last_attempt.get_value() >= due.as_millis() as f64 - 1000.0 {
-                refresh();
-            }
-        },
-        REFRESH_EVERY,
-    ) {
-        on_cleanup(move || timer.clear());
-    }
-    // Coming back to the tab, or back online, shows the current status at
-    // once.
-    let visible_again = window_event_listener_untyped("visibilitychange", move |_| {
-        if page_visible() {
-            refresh();
-        }
-    });
-    let online_again = window_event_listener_untyped("online", move |_| refresh());
-    on_cleanup(move || {
-        visible_again.remove();
-        online_again.remove();
+    // Live refresh starts in the browser only (effects never run on the
+    // server), right after the app has taken over the rendered page.
+    Effect::new(move || {
+        untrack(|| {
+            today.set(viewer_date(Utc::now()));
+            start_refreshing(refresh, last_attempt);
+        })
     });
 
     Effect::new(move || {
@@ -221,18 +215,53 @@ pub fn StatusPage() -> impl IntoView {
             }}
             {move || uptime.get().map(|doc| view! { <UptimeList doc /> })}
             {move || {
+                // UTC days until the viewer's calendar is known.
+                let (today, day_of): (_, fn(DateTime<Utc>) -> NaiveDate) = match zone.known() {
+                    true => (today.get(), viewer_date),
+                    false => (rendered_on, |at| at.date_naive()),
+                };
                 recent
                     .with(|doc| {
-                        doc.as_ref()
-                            .map(|doc| {
-                                past_days(&doc.incidents, today.get(), PAST_DAYS, viewer_date)
-                            })
+                        doc.as_ref().map(|doc| past_days(&doc.incidents, today, PAST_DAYS, day_of))
                     })
                     .map(|days| view! { <PastIncidents days /> })
             }}
         </main>
         <SiteFooter />
     }
+}
+
+/// Refreshes now, then every minute (every five while hidden), and at once
+/// when the page is shown again or the browser is back online; all of it
+/// stops when the page is left.
+fn start_refreshing(refresh: impl Fn() + Copy + 'static, last_attempt: StoredValue<f64>) {
+    refresh();
+    if let Ok(timer) = set_interval_with_handle(
+        move || {
+            let due = if page_visible() {
+                REFRESH_EVERY
+            } else {
+                REFRESH_HIDDEN_EVERY
+            };
+            // A little slack so a tick that comes early is not skipped.
+            if now_ms() - last_attempt.get_value() >= due.as_millis() as f64 - 1000.0 {
+                refresh();
+            }
+        },
+        REFRESH_EVERY,
+    ) {
+        on_cleanup(move || timer.clear());
+    }
+    let visible_again = window_event_listener_untyped("visibilitychange", move |_| {
+        if page_visible() {
+            refresh();
+        }
+    });
+    let online_again = window_event_listener_untyped("online", move |_| refresh());
+    on_cleanup(move || {
+        visible_again.remove();
+        online_again.remove();
+    });
 }
 
 /// "Couldn't refresh. Showing the status as of …": the data on screen is

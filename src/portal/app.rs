@@ -22,7 +22,7 @@ use leptos_router::path;
 #[component]
 pub fn PortalApp() -> impl IntoView {
     provide_locale(Locale::default());
-    provide_site_name();
+    provide_site_name(None);
     view! {
         <Router>
             <Routes fallback=NotFoundPage>

@@ -21,6 +21,7 @@ use herald_model::herald::{
 use herald_model::v2::{
     self, paths, ComponentsDoc, IncidentsDoc, MaintenancesDoc, StatusDoc, SummaryDoc,
 };
+use herald_web::seed::StatusDocs;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -69,11 +70,35 @@ pub type FileDocs = Vec<(String, Vec<u8>)>;
 
 /// Bumped whenever a document's shape changes, so a server starting on an
 /// older data directory re-renders every per-object document once.
-const RENDER_VERSION: &str = "2";
+const RENDER_VERSION: &str = "3";
 
 fn json<T: Serialize>(value: &T) -> Vec<u8> {
     // Our wire types serialise infallibly (no maps with non-string keys).
     serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// `/api/v2/summary.json`.
+fn summary_doc(data: &PublicData) -> SummaryDoc {
+    SummaryDoc {
+        page: data.page.clone(),
+        status: data.indicator().into(),
+        components: data.components.clone(),
+        incidents: data.unresolved_incidents.clone(),
+        scheduled_maintenances: data
+            .active_maintenances
+            .iter()
+            .chain(&data.upcoming_maintenances)
+            .cloned()
+            .collect(),
+    }
+}
+
+/// `/api/v2/incidents.json`: the recent incidents.
+fn recent_incidents_doc(data: &PublicData) -> IncidentsDoc {
+    IncidentsDoc {
+        page: data.page.clone(),
+        incidents: data.recent_incidents.clone(),
+    }
 }
 
 /// Renders the v2 documents, the feeds and the badge from the public data.
@@ -81,27 +106,12 @@ pub fn render(data: &PublicData) -> DocSet {
     let indicator = data.indicator();
     let page = &data.page;
     let status: v2::Status = indicator.into();
-    let summary_maintenances: Vec<_> = data
-        .active_maintenances
-        .iter()
-        .chain(&data.upcoming_maintenances)
-        .cloned()
-        .collect();
 
     let mut docs = DocSet::new();
     let mut put = |path: &str, bytes: Vec<u8>| {
         docs.insert(path.to_owned(), Doc::new(bytes));
     };
-    put(
-        paths::SUMMARY,
-        json(&SummaryDoc {
-            page: page.clone(),
-            status: status.clone(),
-            components: data.components.clone(),
-            incidents: data.unresolved_incidents.clone(),
-            scheduled_maintenances: summary_maintenances,
-        }),
-    );
+    put(paths::SUMMARY, json(&summary_doc(data)));
     put(
         paths::STATUS,
         json(&StatusDoc {
@@ -116,13 +126,7 @@ pub fn render(data: &PublicData) -> DocSet {
             components: data.components.clone(),
         }),
     );
-    put(
-        paths::INCIDENTS,
-        json(&IncidentsDoc {
-            page: page.clone(),
-            incidents: data.recent_incidents.clone(),
-        }),
-    );
+    put(paths::INCIDENTS, json(&recent_incidents_doc(data)));
     put(
         paths::INCIDENTS_UNRESOLVED,
         json(&IncidentsDoc {
@@ -201,13 +205,6 @@ pub fn render_hot(
     let reader = Reader::new(conn)?;
     let data = public::load_with(&reader)?;
     let mut docs = render(&data);
-    if let Some(template) = index_template {
-        let html = crate::prerender::index_html(template, &data, data.indicator());
-        docs.insert(
-            INDEX_PATH.to_owned(),
-            Doc::typed(html.into_bytes(), "text/html; charset=utf-8"),
-        );
-    }
     // Today's uptime moves with the clock; measuring up to the start of the
     // minute keeps the document (and its ETag) the same for a minute, and
     // the same from the server and from an export made in that minute.
@@ -220,6 +217,24 @@ pub fn render_hot(
         components: reader.uptime(as_of)?,
     };
     docs.insert(herald::paths::UPTIME.to_owned(), Doc::new(json(&uptime)));
+    if let Some(template) = index_template {
+        // From the very documents published beside it.
+        let seeded = StatusDocs {
+            summary: summary_doc(&data),
+            uptime,
+            incidents: recent_incidents_doc(&data),
+        };
+        let html = crate::prerender::index_html(template, &data, seeded, as_of);
+        docs.insert(
+            INDEX_PATH.to_owned(),
+            Doc::typed(html.into_bytes(), "text/html; charset=utf-8"),
+        );
+        let html = crate::prerender::not_found_html(template, &data, as_of);
+        docs.insert(
+            crate::prerender::NOT_FOUND_PATH.to_owned(),
+            Doc::typed(html.into_bytes(), "text/html; charset=utf-8"),
+        );
+    }
     let index = HistoryIndex {
         page: reader.page.clone(),
         months: reader.history_index(now)?,
@@ -257,28 +272,28 @@ pub fn render_objects(
     let mut out = Vec::new();
     for id in incidents {
         if let Some(incident) = reader.incident(id)? {
-            if let Some(template) = index_template {
-                let html = crate::prerender::incident_html(template, &site, &incident);
-                out.push((permalink_file("incidents", id), html.into_bytes()));
-            }
             let doc = IncidentDoc {
                 page: reader.page.clone(),
                 incident,
             };
             out.push((herald::paths::incident(id), json(&doc)));
+            if let Some(template) = index_template {
+                let html = crate::prerender::incident_html(template, &site, doc);
+                out.push((permalink_file("incidents", id), html.into_bytes()));
+            }
         }
     }
     for id in maintenances {
         if let Some(m) = reader.maintenance(id)? {
-            if let Some(template) = index_template {
-                let html = crate::prerender::maintenance_html(template, &site, &m);
-                out.push((permalink_file("maintenances", id), html.into_bytes()));
-            }
             let doc = MaintenanceDoc {
                 page: reader.page.clone(),
                 scheduled_maintenance: m,
             };
             out.push((herald::paths::maintenance(id), json(&doc)));
+            if let Some(template) = index_template {
+                let html = crate::prerender::maintenance_html(template, &site, doc);
+                out.push((permalink_file("maintenances", id), html.into_bytes()));
+            }
         }
     }
     for month in months {

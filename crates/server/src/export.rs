@@ -37,8 +37,8 @@ pub fn export(
     let objects = docs::render_all_objects(&conn, now, Some(&template))?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     // The public app first (not the portal, `portal/`: it needs the
-    // server's API and is never part of a static copy); the rendered documents (index.html with the current
-    // status written in among them) then replace its files of the same name.
+    // server's API and is never part of a static copy); the rendered documents (the rendered
+    // index.html among them) then replace its files of the same name.
     copy_dir(web_dir, out, &["portal"])?;
     // The second public app's page as `history.html` and `subscribe.html`,
     // which static hosts serve for `/history` and `/subscribe` (with "clean
@@ -54,11 +54,8 @@ pub fn export(
     let writing = || format!("writing documents into {}", out.display());
     docs::write_set(out, &set).with_context(writing)?;
     docs::write_files(out, &objects).with_context(writing)?;
-    // Static hosts answer unknown paths with `404.html` (and status 404):
-    // the status app's page, which shows its not-found page there.
-    if let Some(page) = set.get(docs::INDEX_PATH) {
-        docs::write_atomically(out, "404.html", &page.bytes).with_context(writing)?;
-    }
+    // Among the set: `404.html`, the not-found page, which static hosts
+    // answer unknown paths with (and status 404).
     Ok(set.len() + objects.len())
 }
 

@@ -1,133 +1,19 @@
-//! The first paint: the current status (banner, active incidents,
-//! components) written as plain HTML into the `index.html` the server and
-//! the export serve, so a visitor sees it before — or without — the
-//! WebAssembly app; and each public incident's and maintenance's permalink
-//! page, with its own title, Open Graph and Twitter card meta (so a pasted
-//! link previews well) and its whole public timeline. The app removes
-//! `#herald-prerender` when it mounts.
-//!
-//! The markup reuses the app's CSS classes so the hand-over does not jump,
-//! and carries no `data-testid` of the app's, so nothing is counted twice.
+//! The public pages as HTML: the status page and each public incident's
+//! and maintenance's permalink page, rendered by the web app's own
+//! components (`herald_web::render`) from the documents as published, into
+//! the built app's `index.html`, with each page's title, description and,
+//! for a permalink, the link-preview meta (Open Graph, Twitter card,
+//! canonical URL). A reader without WebAssembly gets the whole page; the
+//! app takes it over without painting it again.
 
 use crate::store::public::PublicData;
 use crate::text::{escape_html, status_label};
-use herald_model::component_tree::{visible_entries, Entry};
-use herald_model::v2::{Component, Incident, IncidentUpdate, Page, ScheduledMaintenance};
-use herald_model::{ComponentStatus, Impact, Indicator};
+use chrono::{DateTime, Utc};
+use herald_model::herald::{IncidentDoc, MaintenanceDoc};
+use herald_model::v2::Page;
+use herald_web::i18n::{Locale, Msg};
+use herald_web::seed::{Seed, SeedPage, StatusDocs};
 use std::fmt::Write;
-
-/// The id of the element the app removes when it takes over.
-pub const ELEMENT_ID: &str = "herald-prerender";
-
-fn component_label(status: ComponentStatus) -> &'static str {
-    match status {
-        ComponentStatus::Operational => "Operational",
-        ComponentStatus::DegradedPerformance => "Degraded performance",
-        ComponentStatus::PartialOutage => "Partial outage",
-        ComponentStatus::MajorOutage => "Major outage",
-        ComponentStatus::UnderMaintenance => "Under maintenance",
-    }
-}
-
-fn impact_label(impact: Impact) -> &'static str {
-    match impact {
-        Impact::None => "No impact",
-        Impact::Minor => "Minor impact",
-        Impact::Major => "Major impact",
-        Impact::Critical => "Critical impact",
-        Impact::Maintenance => "Maintenance",
-    }
-}
-
-fn component_item(out: &mut String, c: &Component, status: ComponentStatus) {
-    let _ = write!(
-        out,
-        r#"<div class="component-row" data-status="{}"><div class="component-text"><span class="component-name">{}</span></div><span class="status level-{}"><span class="status-label">{}</span></span></div>"#,
-        status.as_str(),
-        escape_html(&c.name),
-        Indicator::from_component(status).as_str(),
-        component_label(status)
-    );
-}
-
-/// One update: its status, message and time.
-fn update_text(out: &mut String, update: &IncidentUpdate) {
-    let _ = write!(
-        out,
-        r#"<strong>{}</strong> — {} <time datetime="{}">{}</time>"#,
-        status_label(update.status),
-        escape_html(&update.body),
-        herald_model::time::format(&update.display_at),
-        update.display_at.format("%b %-d, %H:%M UTC")
-    );
-}
-
-/// The HTML of the current status.
-pub fn status_html(data: &PublicData, indicator: Indicator) -> String {
-    let mut out = String::new();
-    let page = &data.page;
-    let _ = write!(
-        out,
-        r#"<div id="{ELEMENT_ID}"><header class="site-header"><div class="wrap"><h1>{}</h1></div></header><main class="wrap">"#,
-        escape_html(&page.name)
-    );
-    let _ = write!(
-        out,
-        r#"<section class="overall level-{}" aria-labelledby="prerender-overall"><div class="overall-text"><h2 id="prerender-overall">{}</h2><p class="overall-updated">Last updated <time datetime="{}">{}</time></p></div></section>"#,
-        indicator.as_str(),
-        indicator.description(),
-        herald_model::time::format(&page.updated_at),
-        page.updated_at.format("%b %-d, %Y, %H:%M UTC")
-    );
-    if !data.unresolved_incidents.is_empty() {
-        out.push_str(r#"<section aria-labelledby="prerender-incidents"><h2 id="prerender-incidents">Active incidents</h2>"#);
-        for incident in &data.unresolved_incidents {
-            let _ = write!(
-                out,
-                r#"<article class="card incident level-{}"><h3><a href="/incidents/{}">{}</a></h3><p class="status level-{}"><span class="status-label">{}</span></p>"#,
-                Indicator::from_impact(incident.impact).as_str(),
-                escape_html(&incident.id),
-                escape_html(&incident.name),
-                Indicator::from_impact(incident.impact).as_str(),
-                impact_label(incident.impact)
-            );
-            if let Some(latest) = incident.incident_updates.first() {
-                out.push_str("<p>");
-                update_text(&mut out, latest);
-                out.push_str("</p>");
-            }
-            out.push_str("</article>");
-        }
-        out.push_str("</section>");
-    }
-    out.push_str(r#"<section aria-labelledby="prerender-components"><h2 id="prerender-components">Components</h2><ul class="component-list">"#);
-    for entry in visible_entries(&data.components) {
-        out.push_str(match entry {
-            Entry::Group { .. } => r#"<li class="entry group">"#,
-            Entry::Standalone(_) => r#"<li class="entry">"#,
-        });
-        match entry {
-            Entry::Group {
-                group,
-                status,
-                children,
-            } => {
-                component_item(&mut out, &group, status);
-                out.push_str(r#"<ul class="children">"#);
-                for child in &children {
-                    out.push_str("<li>");
-                    component_item(&mut out, child, child.status);
-                    out.push_str("</li>");
-                }
-                out.push_str("</ul>");
-            }
-            Entry::Standalone(c) => component_item(&mut out, &c, c.status),
-        }
-        out.push_str("</li>");
-    }
-    out.push_str("</ul></section></main></div>");
-    out
-}
 
 /// What a page's `<head>` says of it: its title, its description, whether
 /// search engines may index it, and for a permalink the link-preview meta.
@@ -216,8 +102,13 @@ pub fn page_description(name: &str, written: &str) -> String {
 }
 
 /// `template` (the built `index.html`) with the page's own title and meta,
-/// and the current status written in.
-pub fn index_html(template: &str, data: &PublicData, indicator: Indicator) -> String {
+/// and the status page rendered from the documents as published.
+pub fn index_html(
+    template: &str,
+    data: &PublicData,
+    docs: StatusDocs,
+    rendered_at: DateTime<Utc>,
+) -> String {
     let description = page_description(&data.page.name, &data.description);
     let head = Head {
         title: data.page.name.clone(),
@@ -225,8 +116,35 @@ pub fn index_html(template: &str, data: &PublicData, indicator: Indicator) -> St
         indexable: data.indexable,
         preview: None,
     };
-    page_html(template, &head, &status_html(data, indicator))
+    let seed = Seed {
+        path: "/".to_owned(),
+        rendered_at,
+        page: SeedPage::Status(Box::new(docs)),
+    };
+    page_html(template, &head, &herald_web::render::app_html(&seed))
 }
+
+/// `template` with the app's not-found page, for every path that names no
+/// page (static hosts serve `404.html` for those).
+pub fn not_found_html(template: &str, data: &PublicData, rendered_at: DateTime<Utc>) -> String {
+    let head = Head {
+        title: Locale::En.text(Msg::NotFoundDocumentTitle).to_owned(),
+        description: "",
+        indexable: false,
+        preview: None,
+    };
+    let seed = Seed {
+        path: NOT_FOUND_PATH.to_owned(),
+        rendered_at,
+        page: SeedPage::NotFound {
+            site_name: data.page.name.clone(),
+        },
+    };
+    page_html(template, &head, &herald_web::render::app_html(&seed))
+}
+
+/// Where the not-found page is written.
+pub const NOT_FOUND_PATH: &str = "/404.html";
 
 /// What a permalink page shows of the site around the incident.
 pub struct Site<'a> {
@@ -236,98 +154,54 @@ pub struct Site<'a> {
     pub indexable: bool,
 }
 
-/// What an incident and a maintenance have in common on their page.
-struct Permalink<'a> {
-    kind: &'static str,
-    id: &'a str,
-    name: &'a str,
-    impact: Impact,
-    /// E.g. "Resolved", or the maintenance window.
-    state: String,
-    components: &'a [Component],
-    updates: &'a [IncidentUpdate],
-}
-
-fn permalink_html(template: &str, site: &Site<'_>, p: &Permalink<'_>) -> String {
+/// A permalink page: its head from `name` and its newest update, its body
+/// the app's page rendered from `page`.
+fn permalink_html(
+    template: &str,
+    site: &Site<'_>,
+    path: String,
+    name: &str,
+    newest: Option<&herald_model::v2::IncidentUpdate>,
+    page: SeedPage,
+) -> String {
     // The newest update says where things stand: the preview's text.
-    let said = p.updates.first().map_or(String::new(), |u| {
+    let said = newest.map_or(String::new(), |u| {
         let body: String = u.body.chars().take(200).collect();
         format!("{} — {body}", status_label(u.status))
     });
     let head = Head {
-        title: format!("{} · {}", p.name, site.page.name),
+        title: format!("{name} · {}", site.page.name),
         description: &said,
         indexable: site.indexable,
-        preview: Some((
-            format!("{}/{}/{}", site.page.url, p.kind, p.id),
-            &site.page.name,
-        )),
+        preview: Some((format!("{}{path}", site.page.url), &site.page.name)),
     };
-    let level = Indicator::from_impact(p.impact).as_str();
-    let mut body = String::new();
-    let _ = write!(
-        body,
-        r#"<div id="{ELEMENT_ID}"><header class="site-header"><div class="wrap"><p class="site-name"><a href="/">{}</a></p></div></header><main class="wrap"><article class="card incident level-{level}"><h1>{}</h1><p class="status level-{level}"><span class="status-label">{}</span> · {}</p>"#,
-        escape_html(&site.page.name),
-        escape_html(p.name),
-        impact_label(p.impact),
-        escape_html(&p.state),
-    );
-    if !p.components.is_empty() {
-        let names: Vec<String> = p.components.iter().map(|c| escape_html(&c.name)).collect();
-        let _ = write!(body, "<p>Affected: {}</p>", names.join(", "));
-    }
-    body.push_str(r#"<h2>Updates</h2><ol class="timeline">"#);
-    for update in p.updates {
-        body.push_str("<li>");
-        update_text(&mut body, update);
-        body.push_str("</li>");
-    }
-    body.push_str("</ol></article></main></div>");
-    page_html(template, &head, &body)
+    let seed = Seed {
+        path,
+        // Permalinks show no "today"; the page's own time keeps the file
+        // the same until the page changes.
+        rendered_at: site.page.updated_at,
+        page,
+    };
+    page_html(template, &head, &herald_web::render::app_html(&seed))
 }
 
 /// The permalink page of a public incident (`/incidents/{id}`).
-pub fn incident_html(template: &str, site: &Site<'_>, incident: &Incident) -> String {
-    let state = incident
-        .incident_updates
-        .first()
-        .map_or("", |u| status_label(u.status));
-    permalink_html(
-        template,
-        site,
-        &Permalink {
-            kind: "incidents",
-            id: &incident.id,
-            name: &incident.name,
-            impact: incident.impact,
-            state: state.to_owned(),
-            components: &incident.components,
-            updates: &incident.incident_updates,
-        },
-    )
+pub fn incident_html(template: &str, site: &Site<'_>, doc: IncidentDoc) -> String {
+    let path = format!("/incidents/{}", doc.incident.id);
+    let name = doc.incident.name.clone();
+    let newest = doc.incident.incident_updates.first().cloned();
+    let page = SeedPage::Incident(Box::new(doc));
+    permalink_html(template, site, path, &name, newest.as_ref(), page)
 }
 
 /// The permalink page of a public maintenance (`/maintenances/{id}`).
-pub fn maintenance_html(template: &str, site: &Site<'_>, m: &ScheduledMaintenance) -> String {
-    let state = format!(
-        "{} – {}",
-        m.scheduled_for.format("%b %-d, %Y, %H:%M UTC"),
-        m.scheduled_until.format("%b %-d, %Y, %H:%M UTC")
-    );
-    permalink_html(
-        template,
-        site,
-        &Permalink {
-            kind: "maintenances",
-            id: &m.id,
-            name: &m.name,
-            impact: m.impact,
-            state,
-            components: &m.components,
-            updates: &m.incident_updates,
-        },
-    )
+pub fn maintenance_html(template: &str, site: &Site<'_>, doc: MaintenanceDoc) -> String {
+    let m = &doc.scheduled_maintenance;
+    let path = format!("/maintenances/{}", m.id);
+    let name = m.name.clone();
+    let newest = m.incident_updates.first().cloned();
+    let page = SeedPage::Maintenance(Box::new(doc));
+    permalink_html(template, site, path, &name, newest.as_ref(), page)
 }
 
 #[cfg(test)]

@@ -435,7 +435,7 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
         }
     }
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
-    assert!(index.contains("herald-prerender") && index.contains("Partial System Outage"));
+    assert!(index.contains(r#"<div id="herald-app">"#) && index.contains("Partial System Outage"));
     assert!(index.ends_with(r#"<script src="/app.js"></script></body></html>"#));
     let exported: Vec<String> = walk(&out.join("api"))
         .into_iter()
@@ -448,6 +448,7 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
                 "badge.svg",
                 "robots.txt",
                 "index.html",
+                "404.html",
             ]
             .map(|f| out.join(f)),
         )
@@ -500,12 +501,12 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
         assert!(exported.contains(&path), "{path} exported");
     }
     // The eight v2 documents, uptime and history index, two feeds and the
-    // badge, robots.txt, the page with the status written in, six incidents
-    // and one maintenance (each a document and a permalink page), and one
-    // archive per month.
+    // badge, robots.txt, the rendered status page and not-found page, six
+    // incidents and one maintenance (each a document and a permalink page),
+    // and one archive per month.
     assert_eq!(
         written,
-        8 + 2 + 3 + 1 + 1 + 2 * (6 + 1) + months.len(),
+        8 + 2 + 3 + 1 + 2 + 2 * (6 + 1) + months.len(),
         "{exported:#?}"
     );
     for path in herald_model::v2::paths::ALL {
@@ -516,7 +517,12 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
         // A permalink's page is served at its path without `.html`.
         let page = path.strip_suffix(".html").filter(|_| path != "/index.html");
         let served = app.get(page.unwrap_or(path)).await;
-        assert_eq!(served.status, StatusCode::OK, "{path}");
+        // `/404` names no page: the not-found page, as a 404.
+        let status = match path.as_str() {
+            "/404.html" => StatusCode::NOT_FOUND,
+            _ => StatusCode::OK,
+        };
+        assert_eq!(served.status, status, "{path}");
         let mirrored = std::fs::read(app.data_dir().join("public").join(&path[1..])).unwrap();
         assert!(
             served.bytes == mirrored,
@@ -528,9 +534,18 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
             "the export of {path} differs from what is served"
         );
     }
-    // Static hosts answer unknown paths with 404.html: the app's page.
+    // Static hosts answer unknown paths with 404.html: the app's not-found
+    // page, in the page's own header.
     let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
-    assert_eq!(not_found, index);
+    assert!(
+        not_found.contains(r#"data-testid="not-found""#),
+        "{not_found}"
+    );
+    assert!(
+        not_found.contains(r#"<a href="/">Acme Cloud"#),
+        "{not_found}"
+    );
+    assert!(!not_found.contains("Partial System Outage"), "{not_found}");
     // No temporary files are left behind.
     let leftovers: Vec<_> = walk(&app.data_dir().join("public"))
         .into_iter()
@@ -585,8 +600,22 @@ async fn unknown_api_paths_are_json_404_and_client_routes_get_the_app() {
             html.contains(r#"<script src="/app.js"></script>"#),
             "{path}: {html}"
         );
-        assert!(html.contains("<title>Status</title>"), "{path}: {html}");
-        assert!(html.contains(r#"<div id="herald-prerender">"#), "{path}");
+        assert!(html.contains(r#"<div id="herald-app">"#), "{path}");
+        // The status page at its paths, the not-found page elsewhere.
+        let not_found = html.contains(r#"data-testid="not-found""#);
+        assert_eq!(not_found, status == StatusCode::NOT_FOUND, "{path}: {html}");
+        if not_found {
+            assert!(
+                html.contains("<title>Page not found</title>"),
+                "{path}: {html}"
+            );
+            assert!(html.contains("Page not found"), "{path}: {html}");
+        } else {
+            assert!(
+                html.contains(r#"data-testid="overall-status""#),
+                "{path}: {html}"
+            );
+        }
     }
 }
 
@@ -681,8 +710,10 @@ async fn each_permalink_page_holds_its_whole_public_timeline_and_a_link_preview(
         r#"<meta property="og:description" content="Monitoring — A fix is out; we are watching." />"#
             .to_owned(),
         r#"<meta name="twitter:card" content="summary" />"#.to_owned(),
-        "<h1>Slow &lt;checkout&gt;</h1>".to_owned(),
-        "Affected: API".to_owned(),
+        "<h1>Slow &lt;checkout&gt;".to_owned(),
+        r#"<p class="site-title"><a href="/">Acme Cloud"#.to_owned(),
+        "Affected components:".to_owned(),
+        r#"<li data-component-id="#.to_owned(),
         "We are looking into slow checkouts.".to_owned(),
         "A fix is out; we are watching.".to_owned(),
         r#"<script src="/app.js"></script>"#.to_owned(),
@@ -731,7 +762,7 @@ async fn the_portal_is_its_own_app_served_for_every_path_under_portal() {
             html.contains("<title>Herald test portal</title>"),
             "{path}: {html}"
         );
-        assert!(!html.contains("herald-prerender"), "{path}");
+        assert!(!html.contains("herald-app"), "{path}");
     }
     let script = app.get("/portal/portal.js").await;
     assert_eq!(script.status, StatusCode::OK);
@@ -755,7 +786,7 @@ async fn history_and_subscribe_get_the_second_public_app() {
             html.contains("<title>Herald test more</title>"),
             "{path}: {html}"
         );
-        assert!(!html.contains("herald-prerender"), "{path}");
+        assert!(!html.contains("herald-app"), "{path}");
     }
     let script = app.get("/more/more.js").await;
     assert_eq!(script.status, StatusCode::OK);
@@ -809,7 +840,7 @@ async fn the_page_is_served_with_the_current_status_written_in() {
     let html = String::from_utf8(reply.bytes).unwrap();
     let body = html.find("<body>").unwrap();
     let status = &html[body..];
-    assert!(status.starts_with(r#"<body><div id="herald-prerender">"#));
+    assert!(status.starts_with(r#"<body><div id="herald-app">"#));
     assert_eq!(status.matches("<h1>").count(), 1);
     for text in [
         "Acme Cloud",

@@ -1,6 +1,7 @@
 //! The Content-Security-Policy of the web apps' pages: what they need and
 //! nothing more. Scripts only from this origin, plus each inline script the
-//! page itself holds (trunk's loader), by its hash; WebAssembly compiled
+//! page itself holds (trunk's loader), by its hash (a JSON data block, the
+//! page's seed, is never run and needs none); WebAssembly compiled
 //! from fetched bytes (`'wasm-unsafe-eval'`); styles from this origin and
 //! in `style` attributes (the uptime bars place their tooltips with a CSS
 //! variable); fetches to this origin only; no plugins, no `<base>`, forms
@@ -38,7 +39,8 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
         let rest = &html[start..];
         let open_end = rest.find('>')?;
         let open = &rest[..open_end];
-        if open.contains(" src=") || open.contains(" src =") {
+        // A data block (the page's seed) is never run.
+        if open.contains(" src=") || open.contains(" src =") || open.contains("application/json") {
             return None;
         }
         let body = &rest[open_end + 1..];
@@ -54,7 +56,8 @@ mod tests {
     #[test]
     fn inline_scripts_are_allowed_by_hash_and_nothing_else() {
         let html = r#"<html><head><script type="module">import init from '/app.js';init();</script>
-            <script src="/other.js"></script></head><body></body></html>"#;
+            <script src="/other.js"></script></head><body>
+            <script id="herald-seed" type="application/json">{"path":"/"}</script></body></html>"#;
         let p = policy(html, true);
         // echo -n "import init from '/app.js';init();" | openssl dgst -sha256 -binary | base64
         let digest = Sha256::digest(b"import init from '/app.js';init();");

@@ -4,8 +4,8 @@
 //! and `/subscribe` get the second public app's page, `more/index.html`
 //! ([`MORE_APP_PATHS`]). Elsewhere, `/`, `/index.html` and every other path
 //! (the status app's client routes) get the public `index.html` with the
-//! current status written in (see `crate::prerender`), so deep links and
-//! reloads work and the status shows before the app loads.
+//! whole page rendered in (see `crate::prerender`), so deep links and
+//! reloads work and the page shows before the app loads.
 
 use crate::docs::{Doc, INDEX_PATH, MORE_APP_PATHS};
 use crate::AppState;
@@ -19,8 +19,8 @@ use tower_http::set_header::SetResponseHeader;
 
 /// The page with the first paint, or a plain sentence when the app is not
 /// built. A path that names no public page (an unknown path, an incident
-/// or maintenance that is not public) is answered 404 with the same page,
-/// which the app shows as its not-found page.
+/// or maintenance that is not public) is answered 404 with the app's
+/// not-found page.
 async fn index(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
     let Some(doc) = state.docs.snapshot().get(INDEX_PATH).cloned() else {
         return (
@@ -43,6 +43,11 @@ async fn index(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> R
         }
         None => {}
     }
+    let snapshot = state.docs.snapshot();
+    let doc = snapshot
+        .get(crate::prerender::NOT_FOUND_PATH)
+        .cloned()
+        .unwrap_or(doc);
     (
         StatusCode::NOT_FOUND,
         [
