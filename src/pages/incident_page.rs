@@ -1,11 +1,11 @@
 //! `/incidents/:id`: one incident's permalink, with its whole public
 //! timeline, from `/api/herald/incidents/{id}.json`.
 
-use super::permalink_doc::permalink_doc;
+use super::permalink_doc::{permalink_body, permalink_doc};
 use crate::api::fetch_incident;
 use crate::components::{
-    AffectedComponents, Fact, Facts, LocalTime, PageMessage, SiteFooter, SiteHeader, SiteTitle,
-    StatusIcon, StatusSkeleton, UpdateList,
+    AffectedComponents, Fact, Facts, LocalTime, SiteFooter, SiteHeader, SiteTitle, StatusIcon,
+    UpdateList,
 };
 use crate::i18n::{use_locale, Msg};
 use crate::seed::SeedPage;
@@ -50,20 +50,12 @@ pub fn IncidentPage() -> impl IntoView {
             <SiteTitle />
         </SiteHeader>
         <main id="main" class="wrap" tabindex="-1">
-            {move || match doc.get() {
-                None => view! { <StatusSkeleton /> }.into_any(),
-                Some(Ok(doc)) => incident_view(doc.incident).into_any(),
-                Some(Err(error)) => {
-                    view! {
-                        <PageMessage
-                            error
-                            not_found_heading=locale.text(Msg::IncidentNotFoundHeading)
-                            not_found_body=locale.text(Msg::IncidentNotFoundBody)
-                        />
-                    }
-                        .into_any()
-                }
-            }}
+            {permalink_body(
+                doc,
+                |doc| incident_view(doc.incident),
+                locale.text(Msg::IncidentNotFoundHeading),
+                locale.text(Msg::IncidentNotFoundBody),
+            )}
         </main>
         <SiteFooter />
     }

@@ -1,11 +1,11 @@
 //! `/maintenances/:id`: one scheduled maintenance's permalink, from
 //! `/api/herald/maintenances/{id}.json`.
 
-use super::permalink_doc::permalink_doc;
+use super::permalink_doc::{permalink_body, permalink_doc};
 use crate::api::fetch_maintenance;
 use crate::components::{
-    AffectedComponents, Fact, Facts, LocalTime, PageMessage, SiteFooter, SiteHeader, SiteTitle,
-    StatusIcon, StatusSkeleton, UpdateList,
+    AffectedComponents, Fact, Facts, LocalTime, SiteFooter, SiteHeader, SiteTitle, StatusIcon,
+    UpdateList,
 };
 use crate::i18n::{use_locale, Msg};
 use crate::seed::SeedPage;
@@ -52,20 +52,12 @@ pub fn MaintenancePage() -> impl IntoView {
             <SiteTitle />
         </SiteHeader>
         <main id="main" class="wrap" tabindex="-1">
-            {move || match doc.get() {
-                None => view! { <StatusSkeleton /> }.into_any(),
-                Some(Ok(doc)) => maintenance_view(doc.scheduled_maintenance).into_any(),
-                Some(Err(error)) => {
-                    view! {
-                        <PageMessage
-                            error
-                            not_found_heading=locale.text(Msg::MaintenanceNotFoundHeading)
-                            not_found_body=locale.text(Msg::MaintenanceNotFoundBody)
-                        />
-                    }
-                        .into_any()
-                }
-            }}
+            {permalink_body(
+                doc,
+                |doc| maintenance_view(doc.scheduled_maintenance),
+                locale.text(Msg::MaintenanceNotFoundHeading),
+                locale.text(Msg::MaintenanceNotFoundBody),
+            )}
         </main>
         <SiteFooter />
     }

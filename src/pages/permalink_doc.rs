@@ -3,6 +3,7 @@
 //! whenever the route's `:id` changes.
 
 use crate::api::FetchError;
+use crate::components::{PageMessage, StatusSkeleton};
 use crate::seed::{seeded_page, SeedPage};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -47,4 +48,25 @@ where
         });
     });
     doc
+}
+
+/// The body of a permalink page: a skeleton while the document loads, then
+/// `show`n, or the page's message for a missing or unreadable one.
+pub fn permalink_body<T, V>(
+    doc: RwSignal<Answer<T>>,
+    show: fn(T) -> V,
+    not_found_heading: &'static str,
+    not_found_body: &'static str,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    move || match doc.get() {
+        None => view! { <StatusSkeleton /> }.into_any(),
+        Some(Ok(doc)) => show(doc).into_any(),
+        Some(Err(error)) => {
+            view! { <PageMessage error not_found_heading not_found_body /> }.into_any()
+        }
+    }
 }

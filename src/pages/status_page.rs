@@ -72,17 +72,16 @@ pub fn StatusPage() -> impl IntoView {
     let site = use_site_name();
     let zone = use_viewer_zone();
     // The documents the server rendered the page from, if it did.
-    let (seeded, rendered_on) = match seeded_page("/") {
-        Some((SeedPage::Status(docs), day)) => (Some(*docs), Some(day)),
-        _ => (None, None),
-    };
-    let (summary, uptime, recent) = match seeded {
-        Some(StatusDocs {
-            summary,
-            uptime,
-            incidents,
-        }) => (Some(summary), Some(uptime), Some(incidents)),
-        None => (None, None, None),
+    let (summary, uptime, recent, rendered_on) = match seeded_page("/") {
+        Some((SeedPage::Status(docs), day)) => {
+            let StatusDocs {
+                summary,
+                uptime,
+                incidents,
+            } = *docs;
+            (Some(summary), Some(uptime), Some(incidents), Some(day))
+        }
+        _ => (None, None, None, None),
     };
     let summary = RwSignal::new(summary);
     let uptime = RwSignal::new(uptime);
