@@ -24,8 +24,7 @@ use leptos_router::path;
 /// with the same seed; without one, pages fetch their documents.
 #[component]
 pub fn App(
-    /// The documents the page was rendered from.
-    #[prop(optional)]
+    /// The documents the page was rendered from, if any.
     seed: Option<Seed>,
 ) -> impl IntoView {
     provide_locale(Locale::default());
@@ -45,10 +44,16 @@ pub fn App(
 }
 
 /// The public pages visited rarely: the history and the subscription form.
+/// Rendered and taken over as [`App`] is.
 #[component]
-pub fn MoreApp() -> impl IntoView {
+pub fn MoreApp(
+    /// The documents the page was rendered from, if any.
+    seed: Option<Seed>,
+) -> impl IntoView {
     provide_locale(Locale::default());
-    provide_site_name(None);
+    provide_site_name(seed.as_ref().map(Seed::site_name));
+    provide_seed(seed);
+    provide_viewer_zone();
     provide_public_app(PublicApp::More);
     view! {
         <Router>

@@ -7,27 +7,13 @@
 //! (`src/bin/herald-more.rs`) and the portal (`src/bin/herald-portal.rs`)
 //! have their own binaries.
 
-use herald_web::seed::{Seed, APP_ELEMENT_ID};
 use herald_web::App;
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 
 fn main() {
     // Panic messages in the console instead of "unreachable executed" (in
     // debug builds; release builds stop at a panic without formatting it,
     // see scripts/web-toolchain.sh).
     console_error_panic_hook::set_once();
-    let rendered = document().get_element_by_id(APP_ELEMENT_ID);
-    match (Seed::from_document(), rendered) {
-        (Some(seed), Some(rendered)) => {
-            leptos::mount::hydrate_from(rendered.unchecked_into(), move || view! { <App seed /> })
-                .forget();
-        }
-        (_, rendered) => {
-            if let Some(rendered) = rendered {
-                rendered.remove();
-            }
-            leptos::mount::mount_to_body(|| view! { <App /> });
-        }
-    }
+    herald_web::seed::start(|seed| view! { <App seed /> });
 }

@@ -7,8 +7,8 @@
 //! this module: one shape, one element id, one escaping rule.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use herald_model::herald::{IncidentDoc, MaintenanceDoc, UptimeDoc};
-use herald_model::v2::{IncidentsDoc, SummaryDoc};
+use herald_model::herald::{HistoryIndex, HistoryMonth, IncidentDoc, MaintenanceDoc, UptimeDoc};
+use herald_model::v2::{ComponentsDoc, IncidentsDoc, SummaryDoc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +29,16 @@ pub struct StatusDocs {
     pub incidents: IncidentsDoc,
 }
 
+/// The documents of the history (`/history`), as published.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryDocs {
+    /// `/api/herald/history/index.json`.
+    pub index: HistoryIndex,
+    /// The archive of the index's first (newest) month, when it has one:
+    /// what the page shows before "Show older".
+    pub newest: Option<HistoryMonth>,
+}
+
 /// Which page was rendered, with its documents.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -39,6 +49,10 @@ pub enum SeedPage {
     Incident(Box<IncidentDoc>),
     /// `/maintenances/{id}`.
     Maintenance(Box<MaintenanceDoc>),
+    /// `/history`.
+    History(Box<HistoryDocs>),
+    /// `/subscribe`: `/api/v2/components.json`, the components to choose.
+    Subscribe(Box<ComponentsDoc>),
     /// A path with no page: the not-found page, which shows no documents.
     /// Never taken over (a static host serves it for any path, some of
     /// which are routes), only replaced by the app's own rendering.
@@ -87,6 +101,8 @@ impl Seed {
             SeedPage::Status(docs) => docs.summary.page.name.clone(),
             SeedPage::Incident(doc) => doc.page.name.clone(),
             SeedPage::Maintenance(doc) => doc.page.name.clone(),
+            SeedPage::History(docs) => docs.index.page.name.clone(),
+            SeedPage::Subscribe(doc) => doc.page.name.clone(),
             SeedPage::NotFound { site_name } => site_name.clone(),
         }
     }
@@ -119,6 +135,28 @@ impl Seed {
         let text = doc.get_element_by_id(SEED_ELEMENT_ID)?.text_content()?;
         let path = window().location().pathname().ok()?;
         Seed::from_script_text(&text).filter(|seed| seed.renders(&path))
+    }
+}
+
+/// Starts a public app in the browser: takes over the page the server
+/// rendered into `<div id="herald-app">` (hydrates it, repainting nothing)
+/// when the document carries the seed for the current path; otherwise
+/// removes whatever is there and renders the app from fetched documents.
+#[cfg(target_arch = "wasm32")]
+pub fn start<V: IntoView + 'static>(app: fn(Option<Seed>) -> V) {
+    use leptos::wasm_bindgen::JsCast;
+    let rendered = document().get_element_by_id(APP_ELEMENT_ID);
+    match (Seed::from_document(), rendered) {
+        (Some(seed), Some(rendered)) => {
+            leptos::mount::hydrate_from(rendered.unchecked_into(), move || app(Some(seed)))
+                .forget();
+        }
+        (_, rendered) => {
+            if let Some(rendered) = rendered {
+                rendered.remove();
+            }
+            leptos::mount::mount_to_body(move || app(None));
+        }
     }
 }
 

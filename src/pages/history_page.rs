@@ -1,15 +1,17 @@
 //! `/history`: every incident, month by month, newest month first, from
 //! `/api/herald/history/index.json` and one archive per month, loaded one
 //! at a time ("Show older") so the page stays light however long the
-//! history is.
+//! history is. A page the server rendered starts from the index and the
+//! newest month it was rendered from (`crate::seed`).
 
 use crate::api::{fetch_history_index, fetch_history_month, FetchError};
 use crate::components::{
     ErrorNotice, LocalTime, SiteFooter, SiteHeader, SiteTitle, StatusIcon, StatusSkeleton,
 };
 use crate::i18n::{use_locale, Msg};
+use crate::seed::{seeded_page, HistoryDocs, SeedPage};
 use crate::site::{link_rel, use_site_name};
-use herald_model::herald::{HistoryIndex, HistoryMonth};
+use herald_model::herald::HistoryMonth;
 use herald_model::v2::{Incident, ScheduledMaintenance};
 use herald_model::{Indicator, UpdateStatus};
 use leptos::prelude::*;
@@ -21,9 +23,18 @@ use leptos_router::components::A;
 pub fn HistoryPage() -> impl IntoView {
     let locale = use_locale();
     let site = use_site_name();
-    let index = RwSignal::new(None::<HistoryIndex>);
+    let seeded = match seeded_page("/history") {
+        Some((SeedPage::History(docs), _)) => Some(*docs),
+        _ => None,
+    };
+    let fetch_first = seeded.is_none();
+    let (first_index, first_months) = match seeded {
+        Some(HistoryDocs { index, newest }) => (Some(index), newest.into_iter().collect()),
+        None => (None, Vec::new()),
+    };
+    let index = RwSignal::new(first_index);
     let index_error = RwSignal::new(None::<FetchError>);
-    let months = RwSignal::new(Vec::<HistoryMonth>::new());
+    let months = RwSignal::new(first_months);
     let loading_more = RwSignal::new(false);
     let more_error = RwSignal::new(None::<FetchError>);
 
@@ -70,7 +81,9 @@ pub fn HistoryPage() -> impl IntoView {
             }
         });
     };
-    load_index();
+    if fetch_first {
+        load_index();
+    }
 
     Effect::new(move || {
         let heading = locale.text(Msg::HistoryHeading);

@@ -2,11 +2,14 @@
 //! email (nothing is sent before the address is confirmed) or by webhook,
 //! to everything or to the components they choose. The feeds are offered
 //! too. Subscribing needs the Herald server; on a static host the request
-//! fails and the page says so.
+//! fails and the page says so. A page the server rendered starts with the
+//! components it was rendered from (`crate::seed`); otherwise they are read
+//! when someone wants to choose among them.
 
 use crate::api::{subscribe, summary, FetchError};
 use crate::components::{SiteFooter, SiteHeader, SiteTitle};
 use crate::i18n::{use_locale, Msg};
+use crate::seed::{seeded_page, SeedPage};
 use crate::site::use_site_name;
 use herald_model::api::NewSubscription;
 use herald_model::component_tree::{visible_entries, Entry};
@@ -107,9 +110,13 @@ pub fn SubscribePage() -> impl IntoView {
     let error = RwSignal::new(None::<FetchError>);
     let done = RwSignal::new(None::<(Channel, String)>);
     let done_message = NodeRef::<leptos::html::P>::new();
-    // The components, read (from the summary the home page reads too) only
-    // when someone wants to choose among them.
-    let components = RwSignal::new(None::<Result<Vec<Entry>, FetchError>>);
+    // The components: rendered with the page, or read (from the summary the
+    // home page reads too) only when someone wants to choose among them.
+    let seeded = match seeded_page("/subscribe") {
+        Some((SeedPage::Subscribe(doc), _)) => Some(Ok(choices(&doc.components))),
+        _ => None,
+    };
+    let components = RwSignal::new(seeded);
     let choose_some = move |_| {
         only_some.set(true);
         if components.with_untracked(|c| matches!(c, Some(Ok(_)))) {

@@ -124,3 +124,54 @@ test('an unknown path is the not-found page, before and after the app starts', a
     await context.close();
   }
 });
+
+test('with JavaScript off the history and the subscription form are there', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const index = await (await fetch(`${herald.url}/api/herald/history/index.json`)).json();
+  const newest = await (await fetch(`${herald.url}${index.months[0].path}`)).json();
+  await page.goto(`${herald.url}/history`);
+  await page.getByRole('heading', { level: 1, name: 'Incident history' }).waitFor();
+  assert.equal(await page.title(), 'Incident history · Acme Cloud');
+  assert.equal(await page.locator('.site-title').innerText(), 'Acme Cloud');
+  assert.equal(await page.locator('[data-testid="history-month"]').count(), 1);
+  assert.equal(await page.locator('[data-testid="history-incident"]').count(), newest.incidents.length);
+  for (const incident of newest.incidents) {
+    await assert.doesNotReject(page.getByRole('link', { name: incident.name }).first().waitFor());
+  }
+  await page.goto(`${herald.url}/subscribe`);
+  await page.getByRole('heading', { level: 1, name: 'Subscribe to updates' }).waitFor();
+  assert.equal(await page.title(), 'Subscribe to updates · Acme Cloud');
+  assert.ok(await page.getByLabel('Email address').isVisible(), 'the address field');
+  await assert.doesNotReject(page.getByRole('link', { name: 'Atom' }).waitFor());
+  await context.close();
+});
+
+test('the history app takes its rendered page over and loads older months', async () => {
+  const context = await browser.newContext({ timezoneId: 'Asia/Tokyo' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const fetched = [];
+  page.on('request', (r) => r.url().includes('/api/') && fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${herald.url}/history`, { waitUntil: 'domcontentloaded' });
+  await page.evaluate(() => { window.__month = document.querySelector('[data-testid="history-month"]'); });
+  release();
+  await page.waitForFunction(() => /GMT\+9/.test(document.querySelector('[data-testid="history-month"] time')?.textContent ?? ''));
+  assert.ok(await page.evaluate(() => window.__month.isConnected), 'the rendered month is the one on screen');
+  // Nothing the page was rendered from is read again.
+  assert.deepEqual(fetched, []);
+  await page.getByTestId('show-older').click();
+  await page.locator('[data-testid="history-month"]').nth(1).waitFor();
+  assert.equal(fetched.length, 1);
+  // The subscription form offers the components it was rendered with.
+  await page.goto(`${herald.url}/subscribe`);
+  await page.getByLabel('Only the components I choose').check();
+  await assert.doesNotReject(page.getByRole('checkbox', { name: 'Webhooks' }).waitFor());
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -21,7 +21,7 @@ use herald_model::herald::{
 use herald_model::v2::{
     self, paths, ComponentsDoc, IncidentsDoc, MaintenancesDoc, StatusDoc, SummaryDoc,
 };
-use herald_web::seed::StatusDocs;
+use herald_web::seed::{HistoryDocs, StatusDocs};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -191,20 +191,72 @@ pub const INDEX_PATH: &str = "/index.html";
 /// The paths the second public app shows (`dist/more/`: the history and
 /// the subscription form, kept out of the first visit's download). The web
 /// app's `PublicApp::showing` lists the same paths.
-pub const MORE_APP_PATHS: [&str; 2] = ["/history", "/subscribe"];
+pub const MORE_APP_PATHS: [&str; 2] = [
+    crate::prerender::HISTORY_PATH,
+    crate::prerender::SUBSCRIBE_PATH,
+];
+
+/// The file a page of the second public app is rendered to:
+/// `/history.html`, which static hosts serve at `/history` (clean URLs, or
+/// nginx's `try_files $uri $uri.html`), and the server from memory.
+pub fn more_app_file(path: &str) -> String {
+    format!("{path}.html")
+}
+
+/// The built public apps' pages the HTML pages are rendered into; a page
+/// whose app is not built is not rendered.
+#[derive(Clone, Debug, Default)]
+pub struct Templates {
+    /// `index.html`: the status page, the permalinks, the not-found page.
+    pub index: Option<String>,
+    /// `more/index.html`: the history and the subscription form.
+    pub more: Option<String>,
+}
+
+impl Templates {
+    /// The pages of the apps built into `web_dir` (`scripts/build-web.sh`).
+    pub fn read(web_dir: &Path) -> Templates {
+        let read = |file: PathBuf| std::fs::read_to_string(file).ok();
+        Templates {
+            index: read(web_dir.join("index.html")),
+            more: read(web_dir.join("more").join("index.html")),
+        }
+    }
+}
+
+/// The archive of `month` (`YYYY-MM`), `None` for text that names no month.
+fn month_doc(reader: &Reader<'_>, month: &str) -> StoreResult<Option<HistoryMonth>> {
+    let Some(first) = calendar::parse_month(month) else {
+        return Ok(None);
+    };
+    let (incidents, scheduled_maintenances) = reader.month(first)?;
+    Ok(Some(HistoryMonth {
+        page: reader.page.clone(),
+        month: month.to_owned(),
+        incidents,
+        scheduled_maintenances,
+    }))
+}
 
 /// Renders the documents kept in memory: the v2 set, feeds and badge, the
-/// uptime bars, the history index, and — given the built app's
-/// `index.html` — that page with the current status written in. None of
-/// them grows with the length of the history.
+/// uptime bars, the history index, and — given the built apps' pages — the
+/// status page, the not-found page, the history (with its newest month) and
+/// the subscription form. None of them grows with the length of the
+/// history.
 pub fn render_hot(
     conn: &Connection,
     now: DateTime<Utc>,
-    index_template: Option<&str>,
+    templates: &Templates,
 ) -> StoreResult<DocSet> {
     let reader = Reader::new(conn)?;
     let data = public::load_with(&reader)?;
     let mut docs = render(&data);
+    let mut put_html = |path: String, html: String| {
+        docs.insert(
+            path,
+            Doc::typed(html.into_bytes(), "text/html; charset=utf-8"),
+        );
+    };
     // Today's uptime moves with the clock; measuring up to the start of the
     // minute keeps the document (and its ETag) the same for a minute, and
     // the same from the server and from an export made in that minute.
@@ -216,29 +268,41 @@ pub fn render_hot(
         days: UPTIME_DAYS,
         components: reader.uptime(as_of)?,
     };
-    docs.insert(herald::paths::UPTIME.to_owned(), Doc::new(json(&uptime)));
-    if let Some(template) = index_template {
-        // From the very documents published beside it.
-        let seeded = StatusDocs {
-            summary: summary_doc(&data),
-            uptime,
-            incidents: recent_incidents_doc(&data),
-        };
-        let html = crate::prerender::index_html(template, &data, seeded, as_of);
-        docs.insert(
-            INDEX_PATH.to_owned(),
-            Doc::typed(html.into_bytes(), "text/html; charset=utf-8"),
-        );
-        let html = crate::prerender::not_found_html(template, &data, as_of);
-        docs.insert(
-            crate::prerender::NOT_FOUND_PATH.to_owned(),
-            Doc::typed(html.into_bytes(), "text/html; charset=utf-8"),
-        );
-    }
     let index = HistoryIndex {
         page: reader.page.clone(),
         months: reader.history_index(now)?,
     };
+    // The pages, from the very documents published beside them.
+    if let Some(template) = &templates.index {
+        let seeded = StatusDocs {
+            summary: summary_doc(&data),
+            uptime: uptime.clone(),
+            incidents: recent_incidents_doc(&data),
+        };
+        let html = crate::prerender::index_html(template, &data, seeded, as_of);
+        put_html(INDEX_PATH.to_owned(), html);
+        let html = crate::prerender::not_found_html(template, &data, as_of);
+        put_html(crate::prerender::NOT_FOUND_PATH.to_owned(), html);
+    }
+    if let Some(template) = &templates.more {
+        let newest = match index.months.first() {
+            Some(month) => month_doc(&reader, &month.month)?,
+            None => None,
+        };
+        let seeded = HistoryDocs {
+            index: index.clone(),
+            newest,
+        };
+        let html = crate::prerender::history_html(template, &data, seeded, as_of);
+        put_html(more_app_file(crate::prerender::HISTORY_PATH), html);
+        let components = ComponentsDoc {
+            page: reader.page.clone(),
+            components: data.components.clone(),
+        };
+        let html = crate::prerender::subscribe_html(template, &data, components, as_of);
+        put_html(more_app_file(crate::prerender::SUBSCRIBE_PATH), html);
+    }
+    docs.insert(herald::paths::UPTIME.to_owned(), Doc::new(json(&uptime)));
     docs.insert(
         herald::paths::HISTORY_INDEX.to_owned(),
         Doc::new(json(&index)),
@@ -297,17 +361,9 @@ pub fn render_objects(
         }
     }
     for month in months {
-        let Some(first) = calendar::parse_month(month) else {
-            continue;
-        };
-        let (incidents, scheduled_maintenances) = reader.month(first)?;
-        let doc = HistoryMonth {
-            page: reader.page.clone(),
-            month: month.clone(),
-            incidents,
-            scheduled_maintenances,
-        };
-        out.push((herald::paths::history_month(month), json(&doc)));
+        if let Some(doc) = month_doc(&reader, month)? {
+            out.push((herald::paths::history_month(month), json(&doc)));
+        }
     }
     Ok(out)
 }

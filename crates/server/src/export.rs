@@ -31,31 +31,22 @@ pub fn export(
     }
     let store = Store::open(data_dir, now)?;
     let conn = store.lock();
-    let template = std::fs::read_to_string(web_dir.join("index.html"))
-        .with_context(|| format!("reading {}", web_dir.join("index.html").display()))?;
-    let set = docs::render_hot(&conn, now, Some(&template))?;
-    let objects = docs::render_all_objects(&conn, now, Some(&template))?;
+    let templates = docs::Templates::read(web_dir);
+    let set = docs::render_hot(&conn, now, &templates)?;
+    let objects = docs::render_all_objects(&conn, now, templates.index.as_deref())?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    // The public app first (not the portal, `portal/`: it needs the
-    // server's API and is never part of a static copy); the rendered documents (the rendered
-    // index.html among them) then replace its files of the same name.
+    // The public apps first (not the portal, `portal/`: it needs the
+    // server's API and is never part of a static copy); the rendered
+    // documents (the rendered index.html among them) then replace its files
+    // of the same name.
     copy_dir(web_dir, out, &["portal"])?;
-    // The second public app's page as `history.html` and `subscribe.html`,
-    // which static hosts serve for `/history` and `/subscribe` (with "clean
-    // URLs", or nginx's `try_files $uri $uri.html`).
-    let more_page = web_dir.join("more").join("index.html");
-    if more_page.exists() {
-        for path in docs::MORE_APP_PATHS {
-            let file = out.join(format!("{}.html", path.trim_start_matches('/')));
-            std::fs::copy(&more_page, &file)
-                .with_context(|| format!("writing {}", file.display()))?;
-        }
-    }
     let writing = || format!("writing documents into {}", out.display());
     docs::write_set(out, &set).with_context(writing)?;
     docs::write_files(out, &objects).with_context(writing)?;
     // Among the set: `404.html`, the not-found page, which static hosts
-    // answer unknown paths with (and status 404).
+    // answer unknown paths with (and status 404), and `history.html` and
+    // `subscribe.html`, which they serve for `/history` and `/subscribe`
+    // (with "clean URLs", or nginx's `try_files $uri $uri.html`).
     Ok(set.len() + objects.len())
 }
 

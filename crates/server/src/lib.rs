@@ -95,11 +95,11 @@ impl AppState {
         // Documents are written without fsync: after a crash, the last
         // day's per-object documents may be behind the database.
         let conn = self.store.lock();
-        let template = self.index_template();
+        let templates = self.templates();
         let recent = docs::render_changed(
             &conn,
             self.clock.now() - chrono::Duration::hours(24),
-            template.as_deref(),
+            templates.index.as_deref(),
         )?;
         docs::write_files(self.docs.dir(), &recent)?;
         Ok(())
@@ -117,15 +117,15 @@ impl AppState {
     fn render(&self, all_objects: bool, mirror_now: bool) -> anyhow::Result<()> {
         let conn = self.store.lock();
         let now = self.clock.now();
-        let template = self.index_template();
-        let hot = docs::render_hot(&conn, now, template.as_deref())?;
+        let templates = self.templates();
+        let hot = docs::render_hot(&conn, now, &templates)?;
         if mirror_now {
             self.docs.publish_now(hot)?;
         } else {
             self.docs.publish(hot);
         }
         if all_objects {
-            let objects = docs::render_all_objects(&conn, now, template.as_deref())?;
+            let objects = docs::render_all_objects(&conn, now, templates.index.as_deref())?;
             docs::write_files(self.docs.dir(), &objects)?;
             self.docs.mark_current()?;
         }
@@ -171,10 +171,10 @@ impl AppState {
         });
     }
 
-    /// The built app's `index.html`, read afresh so a rebuilt app is picked
-    /// up; `None` when the app is not built.
-    pub fn index_template(&self) -> Option<String> {
-        std::fs::read_to_string(self.web_dir.join("index.html")).ok()
+    /// The built public apps' pages, read afresh so a rebuilt app is picked
+    /// up.
+    pub fn templates(&self) -> docs::Templates {
+        docs::Templates::read(&self.web_dir)
     }
 
     /// Runs a read on the database off the async runtime.
@@ -217,14 +217,14 @@ impl AppState {
     {
         let store = self.store.clone();
         let docs = self.docs.clone();
-        let template = self.index_template();
+        let templates = self.templates();
         let clock = self.clock;
         tokio::task::spawn_blocking(move || {
             let mut conn = store.lock();
             let now = clock.now();
             let value = in_transaction(&mut conn, |tx| f(tx, now))?;
-            let hot = docs::render_hot(&conn, now, template.as_deref())?;
-            let changed = docs::render_changed(&conn, now, template.as_deref())?;
+            let hot = docs::render_hot(&conn, now, &templates)?;
+            let changed = docs::render_changed(&conn, now, templates.index.as_deref())?;
             // In memory first (the disk copy of the set follows on the
             // mirror thread); per-object documents are served from disk, so
             // they are written before the answer.

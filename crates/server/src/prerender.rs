@@ -1,7 +1,8 @@
-//! The public pages as HTML: the status page and each public incident's
-//! and maintenance's permalink page, rendered by the web app's own
-//! components (`herald_web::render`) from the documents as published, into
-//! the built app's `index.html`, with each page's title, description and,
+//! The public pages as HTML: the status page, each public incident's and
+//! maintenance's permalink page, the history and the subscription form,
+//! rendered by the web app's own components (`herald_web::render`) from
+//! the documents as published, into the built apps' pages (`index.html`,
+//! `more/index.html`), with each page's title, description and,
 //! for a permalink, the link-preview meta (Open Graph, Twitter card,
 //! canonical URL). A reader without WebAssembly gets the whole page; the
 //! app takes it over without painting it again.
@@ -10,9 +11,9 @@ use crate::store::public::PublicData;
 use crate::text::{escape_html, status_label};
 use chrono::{DateTime, Utc};
 use herald_model::herald::{IncidentDoc, MaintenanceDoc};
-use herald_model::v2::Page;
+use herald_model::v2::{ComponentsDoc, Page};
 use herald_web::i18n::{Locale, Msg};
-use herald_web::seed::{Seed, SeedPage, StatusDocs};
+use herald_web::seed::{HistoryDocs, Seed, SeedPage, StatusDocs};
 use std::fmt::Write;
 
 /// What a page's `<head>` says of it: its title, its description, whether
@@ -122,6 +123,78 @@ pub fn index_html(
         page: SeedPage::Status(Box::new(docs)),
     };
     page_html(template, &head, &herald_web::render::app_html(&seed))
+}
+
+/// The page at `path` of the second public app (`template` is its built
+/// `more/index.html`): titled `heading` and the site's name, described as
+/// the status page is.
+fn more_page_html(
+    template: &str,
+    data: &PublicData,
+    path: &str,
+    heading: Msg,
+    page: SeedPage,
+    rendered_at: DateTime<Utc>,
+) -> String {
+    let locale = Locale::En;
+    let description = page_description(&data.page.name, &data.description);
+    let head = Head {
+        title: locale.fill(
+            Msg::PageDocumentTitle,
+            &[("title", locale.text(heading)), ("name", &data.page.name)],
+        ),
+        description: &description,
+        indexable: data.indexable,
+        preview: None,
+    };
+    let seed = Seed {
+        path: path.to_owned(),
+        rendered_at,
+        page,
+    };
+    page_html(template, &head, &herald_web::render::app_html(&seed))
+}
+
+/// The history page's route.
+pub const HISTORY_PATH: &str = "/history";
+/// The subscription form's route.
+pub const SUBSCRIBE_PATH: &str = "/subscribe";
+
+/// The history (`/history`): the months with history and the newest
+/// month's incidents and maintenances.
+pub fn history_html(
+    template: &str,
+    data: &PublicData,
+    docs: HistoryDocs,
+    rendered_at: DateTime<Utc>,
+) -> String {
+    let page = SeedPage::History(Box::new(docs));
+    more_page_html(
+        template,
+        data,
+        HISTORY_PATH,
+        Msg::HistoryHeading,
+        page,
+        rendered_at,
+    )
+}
+
+/// The subscription form (`/subscribe`), with the components to choose.
+pub fn subscribe_html(
+    template: &str,
+    data: &PublicData,
+    components: ComponentsDoc,
+    rendered_at: DateTime<Utc>,
+) -> String {
+    let page = SeedPage::Subscribe(Box::new(components));
+    more_page_html(
+        template,
+        data,
+        SUBSCRIBE_PATH,
+        Msg::SubscribeHeading,
+        page,
+        rendered_at,
+    )
 }
 
 /// `template` with the app's not-found page, for every path that names no

@@ -233,7 +233,8 @@ fn export_writes_the_app_and_documents_for_a_static_host() {
     std::fs::create_dir_all(web.join("portal")).unwrap();
     std::fs::write(web.join("portal/index.html"), "<!doctype html>portal").unwrap();
     std::fs::create_dir_all(web.join("more")).unwrap();
-    std::fs::write(web.join("more/index.html"), "<!doctype html>more").unwrap();
+    let more = "<!doctype html><title>more</title><body></body>";
+    std::fs::write(web.join("more/index.html"), more).unwrap();
     drop(serve(&data, true));
 
     let out = dir.path().join("site");
@@ -254,12 +255,35 @@ fn export_writes_the_app_and_documents_for_a_static_host() {
     assert!(out.join("index.html").exists() && out.join("assets/app.css").exists());
     // The portal needs the server: a static copy leaves it out.
     assert!(!out.join("portal").exists());
-    // The history and subscription pages are the second app's page, where
-    // static hosts look for /history and /subscribe.
-    for page in ["history.html", "subscribe.html", "more/index.html"] {
+    // The history and subscription pages are the second app's page with
+    // the page rendered in, where static hosts look for /history and
+    // /subscribe; the app's own page is copied as it is.
+    for (page, title, text) in [
+        (
+            "history.html",
+            "Incident history · Acme Cloud",
+            "history-month",
+        ),
+        (
+            "subscribe.html",
+            "Subscribe to updates · Acme Cloud",
+            "Webhooks",
+        ),
+    ] {
         let html = std::fs::read_to_string(out.join(page)).unwrap();
-        assert_eq!(html, "<!doctype html>more", "{page}");
+        assert!(
+            html.contains(&format!("<title>{title}</title>")),
+            "{page}: {html}"
+        );
+        assert!(
+            html.contains(r#"<div id="herald-app">"#) && html.contains(text),
+            "{page}"
+        );
     }
+    assert_eq!(
+        std::fs::read_to_string(out.join("more/index.html")).unwrap(),
+        more
+    );
     for path in herald_model::v2::paths::ALL {
         let text = std::fs::read_to_string(out.join(&path[1..])).unwrap();
         let doc: serde_json::Value = serde_json::from_str(&text).unwrap();

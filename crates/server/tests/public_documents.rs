@@ -449,6 +449,8 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
                 "robots.txt",
                 "index.html",
                 "404.html",
+                "history.html",
+                "subscribe.html",
             ]
             .map(|f| out.join(f)),
         )
@@ -501,12 +503,12 @@ async fn the_disk_mirror_holds_the_served_bytes_and_export_writes_a_static_site(
         assert!(exported.contains(&path), "{path} exported");
     }
     // The eight v2 documents, uptime and history index, two feeds and the
-    // badge, robots.txt, the rendered status page and not-found page, six
-    // incidents and one maintenance (each a document and a permalink page),
-    // and one archive per month.
+    // badge, robots.txt, the rendered status, not-found, history and
+    // subscription pages, six incidents and one maintenance (each a document
+    // and a permalink page), and one archive per month.
     assert_eq!(
         written,
-        8 + 2 + 3 + 1 + 2 + 2 * (6 + 1) + months.len(),
+        8 + 2 + 3 + 1 + 4 + 2 * (6 + 1) + months.len(),
         "{exported:#?}"
     );
     for path in herald_model::v2::paths::ALL {
@@ -776,17 +778,23 @@ async fn the_portal_is_its_own_app_served_for_every_path_under_portal() {
 }
 
 #[tokio::test]
-async fn history_and_subscribe_get_the_second_public_app() {
-    let app = TestApp::new();
+async fn history_and_subscribe_get_the_second_public_app_with_the_page_rendered_in() {
+    let app = TestApp::with_demo();
     for path in ["/history", "/subscribe", "/history?month=2026-10"] {
         let reply = app.get(path).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}");
         let html = String::from_utf8(reply.bytes).unwrap();
+        // The second app's page (its title replaced by the page's own).
         assert!(
-            html.contains("<title>Herald test more</title>"),
+            html.contains("<title>") && !html.contains("Herald test more"),
+            "{path}"
+        );
+        assert!(!html.contains("Herald test app"), "{path}");
+        assert!(
+            html.contains(r#"<body><div id="herald-app">"#),
             "{path}: {html}"
         );
-        assert!(!html.contains("herald-app"), "{path}");
+        assert!(html.contains(r#"<script id="herald-seed""#), "{path}");
     }
     let script = app.get("/more/more.js").await;
     assert_eq!(script.status, StatusCode::OK);
@@ -800,6 +808,105 @@ async fn history_and_subscribe_get_the_second_public_app() {
     assert!(String::from_utf8(feed.bytes).unwrap().contains("<feed"));
     let public = String::from_utf8(app.get("/").await.bytes).unwrap();
     assert!(!public.contains("more.js") && !public.contains("Herald test more"));
+}
+
+#[tokio::test]
+async fn the_history_is_served_with_its_newest_month_written_in() {
+    let app = TestApp::with_demo();
+    let index = app.get("/api/herald/history/index.json").await.json;
+    let months = index["months"].as_array().unwrap();
+    assert!(
+        months.len() >= 2,
+        "the demo has history in two months: {index}"
+    );
+    let names = |month: &Value| -> Vec<String> {
+        month["incidents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let newest = app.get(months[0]["path"].as_str().unwrap()).await.json;
+    let older = app.get(months[1]["path"].as_str().unwrap()).await.json;
+    assert!(!names(&newest).is_empty());
+
+    let html = String::from_utf8(app.get("/history").await.bytes).unwrap();
+    assert!(
+        html.contains("<title>Incident history · Acme Cloud</title>"),
+        "{html}"
+    );
+    assert!(html.contains(r#"<meta name="description""#));
+    // The rendered page, without the markers hydration finds its way by.
+    let page = html
+        [html.find("<body>").unwrap()..html.find(r#"<script id="herald-seed""#).unwrap()]
+        .replace("<!>", "");
+    assert!(page.contains("<h1>Incident history</h1>"), "{page}");
+    assert_eq!(page.matches(r#"data-testid="history-month""#).count(), 1);
+    assert!(page.contains(&format!(
+        r#"data-month="{}""#,
+        months[0]["month"].as_str().unwrap()
+    )));
+    for name in names(&newest) {
+        assert!(page.contains(&name), "the history lacks {name}");
+    }
+    // Older months wait for "Show older".
+    for name in names(&older) {
+        if !names(&newest).contains(&name) {
+            assert!(
+                !page.contains(&name),
+                "the history shows {name} of an older month"
+            );
+        }
+    }
+    assert!(page.contains(r#"data-testid="show-older""#));
+    for secret in ["OPS-142", "api-db-3"] {
+        assert!(!html.contains(secret), "the history leaks {secret}");
+    }
+}
+
+#[tokio::test]
+async fn the_subscription_form_is_served_with_the_components_to_choose() {
+    let app = TestApp::with_demo();
+    let html = String::from_utf8(app.get("/subscribe").await.bytes).unwrap();
+    assert!(
+        html.contains("<title>Subscribe to updates · Acme Cloud</title>"),
+        "{html}"
+    );
+    // The rendered page, without the markers hydration finds its way by.
+    let page = html
+        [html.find("<body>").unwrap()..html.find(r#"<script id="herald-seed""#).unwrap()]
+        .replace("<!>", "");
+    assert!(page.contains("<form"));
+    let components = app.get("/api/v2/components.json").await.json;
+    let leaves: Vec<&str> = components["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["group"] == false)
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert!(!leaves.is_empty());
+    assert_eq!(
+        page.matches(r#"data-testid="subscribe-component""#).count(),
+        leaves.len()
+    );
+    for name in leaves {
+        assert!(page.contains(name), "the form does not offer {name}");
+    }
+    // It follows writes, as the status page does.
+    let token = app.token(Role::Admin).await;
+    let created = app
+        .send(
+            Method::POST,
+            "/api/components",
+            Some(json!({"name": "Billing portal"})),
+            Auth::Bearer(&token),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.json);
+    let after = String::from_utf8(app.get("/subscribe").await.bytes).unwrap();
+    assert!(after.contains("Billing portal"));
 }
 
 #[tokio::test]

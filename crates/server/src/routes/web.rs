@@ -1,13 +1,14 @@
 //! The built web apps (`scripts/build-web.sh` writes `dist/`). Their files
 //! are served as they are. Under `/portal`, every other path (the portal's
 //! client routes) gets the portal's page, `portal/index.html`. `/history`
-//! and `/subscribe` get the second public app's page, `more/index.html`
-//! ([`MORE_APP_PATHS`]). Elsewhere, `/`, `/index.html` and every other path
-//! (the status app's client routes) get the public `index.html` with the
-//! whole page rendered in (see `crate::prerender`), so deep links and
-//! reloads work and the page shows before the app loads.
+//! and `/subscribe` ([`MORE_APP_PATHS`]) get the second public app's page,
+//! `more/index.html`, with the whole page rendered in. Elsewhere, `/`,
+//! `/index.html` and every other path (the status app's client routes) get
+//! the public `index.html` with the whole page rendered in (see
+//! `crate::prerender`), so deep links and reloads work and the page shows
+//! before the app loads.
 
-use crate::docs::{Doc, INDEX_PATH, MORE_APP_PATHS};
+use crate::docs::{more_app_file, Doc, INDEX_PATH, MORE_APP_PATHS};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
@@ -17,17 +18,30 @@ use axum::Router;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeader;
 
+/// What is answered for a page of an app that is not built.
+fn not_built() -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        "The web app is not built. Build it with `scripts/build-web.sh` and restart Herald.",
+    )
+        .into_response()
+}
+
+/// A page of the second public app (`/history`, `/subscribe`), rendered.
+async fn more_page(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
+    match state.docs.snapshot().get(&more_app_file(uri.path())) {
+        Some(doc) => super::public::respond(doc, &headers),
+        None => not_built(),
+    }
+}
+
 /// The page with the first paint, or a plain sentence when the app is not
 /// built. A path that names no public page (an unknown path, an incident
 /// or maintenance that is not public) is answered 404 with the app's
 /// not-found page.
 async fn index(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
     let Some(doc) = state.docs.snapshot().get(INDEX_PATH).cloned() else {
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "The web app is not built. Build it with `scripts/build-web.sh` and restart Herald.",
-        )
-            .into_response();
+        return not_built();
     };
     match public_page(&state, uri.path()) {
         Some(None) => return super::public::respond(&doc, &headers),
@@ -113,14 +127,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-cache"),
     );
-    let more_dir = state.web_dir.join("more");
-    let more_page = SetResponseHeader::if_not_present(
-        ServeFile::new(more_dir.join("index.html")),
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("no-cache"),
-    );
     let more = SetResponseHeader::if_not_present(
-        ServeDir::new(more_dir)
+        ServeDir::new(state.web_dir.join("more"))
             .precompressed_br()
             .precompressed_gzip(),
         header::CACHE_CONTROL,
@@ -132,7 +140,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .nest_service("/more", more)
         .nest_service("/portal", portal);
     for path in MORE_APP_PATHS {
-        router = router.route_service(path, more_page.clone());
+        router = router.route(path, get(more_page));
     }
     router.fallback_service(files)
 }

@@ -91,21 +91,24 @@ impl TestApp {
         self
     }
 
-    /// Every public document — the in-memory set with the index page, and
+    /// Every public document — the in-memory set with the apps' pages, and
     /// every per-object document — rendered as of `at`, by path. Two
     /// renderings at the same `at` differ only where the data does.
     pub fn public_bytes(
         &self,
         at: chrono::DateTime<chrono::Utc>,
     ) -> std::collections::BTreeMap<String, Vec<u8>> {
+        let templates = self.state.templates();
         let conn = self.state.store.lock();
         let mut out: std::collections::BTreeMap<String, Vec<u8>> =
-            herald_server::docs::render_hot(&conn, at, Some(INDEX_HTML))
+            herald_server::docs::render_hot(&conn, at, &templates)
                 .unwrap()
                 .into_iter()
                 .map(|(path, doc)| (path, doc.bytes.to_vec()))
                 .collect();
-        out.extend(herald_server::docs::render_all_objects(&conn, at, Some(INDEX_HTML)).unwrap());
+        out.extend(
+            herald_server::docs::render_all_objects(&conn, at, templates.index.as_deref()).unwrap(),
+        );
         out
     }
 
