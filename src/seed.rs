@@ -142,6 +142,7 @@ impl Seed {
 /// rendered into `<div id="herald-app">` (hydrates it, repainting nothing)
 /// when the document carries the seed for the current path; otherwise
 /// removes whatever is there and renders the app from fetched documents.
+/// Either way, marks the document `data-app="running"` once the app runs.
 #[cfg(target_arch = "wasm32")]
 pub fn start<V: IntoView + 'static>(app: fn(Option<Seed>) -> V) {
     use leptos::wasm_bindgen::JsCast;
@@ -157,6 +158,12 @@ pub fn start<V: IntoView + 'static>(app: fn(Option<Seed>) -> V) {
             }
             leptos::mount::mount_to_body(move || app(None));
         }
+    }
+    // From here on the page's controls answer: `<html data-app="running">`
+    // (what a test waits for before it presses a button the page was
+    // rendered with).
+    if let Some(root) = document().document_element() {
+        _ = root.set_attribute("data-app", "running");
     }
 }
 

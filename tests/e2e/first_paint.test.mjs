@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startHerald } from './harness.mjs';
+import { appRunning, launchBrowser, startHerald } from './harness.mjs';
 
 let browser;
 let herald;
@@ -163,6 +163,7 @@ test('the history app takes its rendered page over and loads older months', asyn
   release();
   await page.waitForFunction(() => /GMT\+9/.test(document.querySelector('[data-testid="history-month"] time')?.textContent ?? ''));
   assert.ok(await page.evaluate(() => window.__month.isConnected), 'the rendered month is the one on screen');
+  await appRunning(page);
   // Nothing the page was rendered from is read again.
   assert.deepEqual(fetched, []);
   await page.getByTestId('show-older').click();
@@ -170,8 +171,9 @@ test('the history app takes its rendered page over and loads older months', asyn
   assert.equal(fetched.length, 1);
   // The subscription form offers the components it was rendered with.
   await page.goto(`${herald.url}/subscribe`);
+  await appRunning(page);
   await page.getByLabel('Only the components I choose').check();
-  await assert.doesNotReject(page.getByRole('checkbox', { name: 'Webhooks' }).waitFor());
+  await assert.doesNotReject(page.getByRole('checkbox', { name: 'Webhooks' }).waitFor({ state: 'visible' }));
   assert.deepEqual(errors, []);
   await context.close();
 });

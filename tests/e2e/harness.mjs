@@ -122,6 +122,14 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
+/**
+ * Waits until the public app runs on `page`: the page is rendered before
+ * the app loads, and its controls answer only once it has taken over.
+ */
+export async function appRunning(page) {
+  await page.locator('html[data-app="running"]').waitFor({ state: 'attached', timeout: 15000 });
+}
+
 /** Signs in to `herald` (from startHerald); returns the session cookie. */
 export async function signIn(herald) {
   const login = await fetch(`${herald.url}/api/session`, {

@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launchBrowser, newPage, signIn, startHerald } from './harness.mjs';
+import { appRunning, axeViolations, launchBrowser, newPage, signIn, startHerald } from './harness.mjs';
 
 let browser;
 let herald;
@@ -40,6 +40,7 @@ async function openHome(page, path = '/') {
   await page.getByTestId('overall-status').waitFor({ state: 'visible', timeout: 15000 });
   await page.getByTestId('uptime-bar').first().waitFor({ state: 'visible' });
   await page.getByTestId('past-day').first().waitFor({ state: 'visible' });
+  await appRunning(page);
 }
 
 /** The uptime bar of the component named `name`. */
@@ -258,6 +259,7 @@ test('the history page lists months newest first and loads older months on deman
   const nav = page.getByRole('navigation');
   await nav.getByRole('link', { name: 'History' }).click();
   await page.getByRole('heading', { level: 1, name: 'Incident history' }).waitFor();
+  await appRunning(page);
   assert.ok(requests.some((path) => /^\/more\/herald-more-.*\.wasm$/.test(path)), requests.join(' '));
   assert.equal(await nav.getByRole('link', { name: 'History' }).getAttribute('aria-current'), 'page');
   assert.equal(await nav.getByRole('link', { name: 'Current status' }).getAttribute('aria-current'), null);

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
-import { axeViolations, freePort, launchBrowser, newPage, signIn, startHerald } from './harness.mjs';
+import { appRunning, axeViolations, freePort, launchBrowser, newPage, signIn, startHerald } from './harness.mjs';
 
 let browser;
 let herald;
@@ -135,6 +135,7 @@ async function openSubscribe(page) {
   await page.getByRole('navigation').getByRole('link', { name: 'Subscribe' }).click();
   await page.getByRole('heading', { level: 1, name: 'Subscribe to updates' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/subscribe');
+  await appRunning(page);
 }
 
 test('a webhook subscribed to one component gets its next public update, and nothing internal', async () => {
