@@ -62,16 +62,22 @@ test('with JavaScript off a permalink shows the whole public timeline', async ()
   await context.close();
 });
 
-test('the app takes the rendered page over without replacing or moving it', async () => {
+// A page in Tokyo's zone whose wasm module is held back until `release()`
+// (so the test can mark the rendered page first), recording its errors.
+async function heldPage() {
   const context = await browser.newContext({ timezoneId: 'Asia/Tokyo' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  // Hold the module back until the rendered page is marked.
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  return { context, page, errors, release };
+}
+
+test('the app takes the rendered page over without replacing or moving it', async () => {
+  const { context, page, errors, release } = await heldPage();
   await page.addInitScript(() => {
     window.__shifts = 0;
     new PerformanceObserver((list) => {
@@ -148,14 +154,7 @@ test('with JavaScript off the history and the subscription form are there', asyn
 });
 
 test('the history app takes its rendered page over and loads older months', async () => {
-  const context = await browser.newContext({ timezoneId: 'Asia/Tokyo' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const { context, page, errors, release } = await heldPage();
   const fetched = [];
   page.on('request', (r) => r.url().includes('/api/') && fetched.push(new URL(r.url()).pathname));
   await page.goto(`${herald.url}/history`, { waitUntil: 'domcontentloaded' });
