@@ -67,23 +67,41 @@ impl Locale {
 
     /// `at` as a date and time in the viewer's own time zone, with the zone
     /// named (e.g. "Nov 22, 2026, 09:47 AM GMT+1"), written the way this
-    /// locale writes dates. Uses the browser's `Intl`, so it needs a browser.
+    /// locale writes dates. Uses the browser's `Intl`, so it needs a browser;
+    /// one formatter per locale, made once (a page shows many times).
     #[cfg(target_arch = "wasm32")]
     pub fn datetime(self, at: DateTime<Utc>) -> String {
         use js_sys::Intl::{
-            DateTimeFormatOptions, DayFormat, MonthFormat, NumericFormat, TimeZoneNameFormat,
-            YearFormat,
+            DateTimeFormat, DateTimeFormatOptions, DayFormat, MonthFormat, NumericFormat,
+            TimeZoneNameFormat, YearFormat,
         };
-        let options = DateTimeFormatOptions::new();
-        options.set_year(YearFormat::Numeric);
-        options.set_month(MonthFormat::Short);
-        options.set_day(DayFormat::Numeric);
-        options.set_hour(NumericFormat::TwoDigit);
-        options.set_minute(NumericFormat::TwoDigit);
-        options.set_time_zone_name(TimeZoneNameFormat::Short);
+        thread_local! {
+            static FORMATS: std::cell::RefCell<Vec<(Locale, js_sys::Function)>> =
+                const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let format = FORMATS.with_borrow_mut(|formats| {
+            if let Some((_, format)) = formats.iter().find(|(locale, _)| *locale == self) {
+                return format.clone();
+            }
+            let options = DateTimeFormatOptions::new();
+            options.set_year(YearFormat::Numeric);
+            options.set_month(MonthFormat::Short);
+            options.set_day(DayFormat::Numeric);
+            options.set_hour(NumericFormat::TwoDigit);
+            options.set_minute(NumericFormat::TwoDigit);
+            options.set_time_zone_name(TimeZoneNameFormat::Short);
+            let locales = js_sys::Array::of1(&self.tag().into());
+            let format = DateTimeFormat::new(&locales, &options).format();
+            formats.push((self, format.clone()));
+            format
+        });
         // Milliseconds since the epoch fit an f64 exactly for any real date.
         let date = js_sys::Date::new(&(at.timestamp_millis() as f64).into());
-        date.to_locale_string(self.tag(), &options).into()
+        format
+            .call1(&wasm_bindgen::JsValue::NULL, &date)
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_else(|| self.utc_words(at))
     }
 
     /// `at` in UTC, for the tooltip of every local time ("2026-11-22 08:36
@@ -142,28 +160,11 @@ impl Locale {
         }
     }
 
-    #[cfg(target_arch = "wasm32")]
-    fn format_date(self, date: NaiveDate, year: bool, day: bool) -> String {
-        use js_sys::Intl::{DateTimeFormatOptions, DayFormat, MonthFormat, YearFormat};
-        let options = DateTimeFormatOptions::new();
-        if year {
-            options.set_year(YearFormat::Numeric);
-        }
-        if day {
-            options.set_month(MonthFormat::Short);
-            options.set_day(DayFormat::Numeric);
-        } else {
-            options.set_month(MonthFormat::Long);
-        }
-        options.set_time_zone("UTC");
-        let midnight = date.and_time(chrono::NaiveTime::MIN).and_utc();
-        let js = js_sys::Date::new(&(midnight.timestamp_millis() as f64).into());
-        js.to_locale_date_string(self.tag(), &options).into()
-    }
-
-    /// [`Locale::format_date`] off the browser: the same words as `Intl`
-    /// writes for this locale.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// A calendar date in this locale's words, the same on the server and
+    /// in the browser (the words `Intl` writes for it). Written here rather
+    /// than by `Intl`: a date needs no zone, the page taking over the
+    /// server's rendering must read the same, and `Intl` costs a formatter
+    /// per call (hundreds of uptime days).
     fn format_date(self, date: NaiveDate, year: bool, day: bool) -> String {
         let pattern = match (self, year, day) {
             (Locale::En, true, true) => "%b %-d, %Y",
@@ -1021,8 +1022,8 @@ mod portal_message_tests {
 mod tests {
     use super::*;
 
-    /// The same words in the browser (`Intl`) and off it (the server's
-    /// rendering), so a page rendered on the server reads as the app's.
+    /// Dates in the words `Intl` writes for the locale, in the browser and
+    /// off it alike, so a page rendered on the server reads as the app's.
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     fn dates_read_the_same_in_the_browser_and_on_the_server() {
