@@ -2,9 +2,8 @@
 //! maintenance's permalink page, the history and the subscription form,
 //! rendered by the web app's own components (`herald_web::render`) from
 //! the documents as published, into the built apps' pages (`index.html`,
-//! `more/index.html`), with each page's title, description and,
-//! for a permalink, the link-preview meta (Open Graph, Twitter card,
-//! canonical URL). A reader without WebAssembly gets the whole page; the
+//! `more/index.html`), with each page's title, description, canonical URL
+//! and link-preview meta (Open Graph, Twitter card). A reader without WebAssembly gets the whole page; the
 //! app takes it over without painting it again.
 
 use crate::store::public::PublicData;
@@ -17,7 +16,8 @@ use herald_web::seed::{HistoryDocs, Seed, SeedPage, StatusDocs};
 use std::fmt::Write;
 
 /// What a page's `<head>` says of it: its title, its description, whether
-/// search engines may index it, and for a permalink the link-preview meta.
+/// search engines may index it, and (when the site's URL is absolute) its
+/// canonical URL with the link-preview meta.
 struct Head<'a> {
     title: String,
     description: &'a str,
@@ -90,6 +90,17 @@ fn page_html(template: &str, head: &Head<'_>, body: &str) -> String {
     html
 }
 
+/// The absolute URL of the page at `path` (`/`, `/history`) of the site at
+/// `site_url`; `None` when the site's URL is not an absolute http(s) URL (a
+/// canonical link must be absolute).
+pub fn canonical_url(site_url: &str, path: &str) -> Option<String> {
+    let base = site_url.trim().trim_end_matches('/');
+    let absolute = ["https://", "http://"]
+        .iter()
+        .any(|scheme| base.len() > scheme.len() && base.starts_with(scheme));
+    absolute.then(|| format!("{base}{path}"))
+}
+
 /// What the status page says of itself to search engines and link
 /// previews: the description its admins wrote, or else a plain sentence
 /// naming it (a page without a description is harder to find).
@@ -115,7 +126,7 @@ pub fn index_html(
         title: data.page.name.clone(),
         description: &description,
         indexable: data.indexable,
-        preview: None,
+        preview: canonical_url(&data.page.url, "/").map(|url| (url, data.page.name.as_str())),
     };
     let seed = Seed {
         path: "/".to_owned(),
@@ -145,7 +156,7 @@ fn more_page_html(
         ),
         description: &description,
         indexable: data.indexable,
-        preview: None,
+        preview: canonical_url(&data.page.url, path).map(|url| (url, data.page.name.as_str())),
     };
     let seed = Seed {
         path: path.to_owned(),
@@ -246,7 +257,7 @@ fn permalink_html(
         title: format!("{name} · {}", site.page.name),
         description: &said,
         indexable: site.indexable,
-        preview: Some((format!("{}{path}", site.page.url), &site.page.name)),
+        preview: canonical_url(&site.page.url, &path).map(|url| (url, site.page.name.as_str())),
     };
     let seed = Seed {
         path,
@@ -280,6 +291,27 @@ pub fn maintenance_html(template: &str, site: &Site<'_>, doc: MaintenanceDoc) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_canonical_url_is_absolute_or_there_is_none() {
+        let url = |site, path| canonical_url(site, path);
+        assert_eq!(
+            url("https://status.example.com", "/"),
+            Some("https://status.example.com/".to_owned())
+        );
+        assert_eq!(
+            url("https://status.example.com/", "/history"),
+            Some("https://status.example.com/history".to_owned())
+        );
+        assert_eq!(
+            url("http://localhost:8080", "/incidents/abc"),
+            Some("http://localhost:8080/incidents/abc".to_owned())
+        );
+        assert_eq!(url("", "/"), None);
+        assert_eq!(url("status.example.com", "/"), None);
+        assert_eq!(url("https://", "/"), None);
+        assert_eq!(url("javascript:alert(1)//", "/"), None);
+    }
 
     #[test]
     fn a_page_is_described_by_its_admins_or_else_by_its_name() {

@@ -837,6 +837,7 @@ async fn the_history_is_served_with_its_newest_month_written_in() {
         "{html}"
     );
     assert!(html.contains(r#"<meta name="description""#));
+    assert!(html.contains(r#"<link rel="canonical" href="https://status.example.com/history" />"#));
     // The rendered page, without the markers hydration finds its way by.
     let page = html
         [html.find("<body>").unwrap()..html.find(r#"<script id="herald-seed""#).unwrap()]
@@ -946,6 +947,7 @@ async fn the_page_is_served_with_the_current_status_written_in() {
     let reply = app.get("/").await;
     let html = String::from_utf8(reply.bytes).unwrap();
     let body = html.find("<body>").unwrap();
+    assert!(html[..body].contains(r#"<link rel="canonical" href="https://status.example.com/" />"#));
     let status = &html[body..];
     assert!(status.starts_with(r#"<body><div id="herald-app">"#));
     assert_eq!(status.matches("<h1>").count(), 1);
