@@ -203,10 +203,15 @@ impl ViewerZone {
 }
 
 /// Provides a [`ViewerZone`] that switches to the viewer's zone once the
-/// app runs in a browser (an effect, which the server never runs).
+/// app runs in a browser (an effect, which the server never runs). The
+/// switch is a task of its own, after the one that takes the page over, so
+/// neither holds the main thread as long as both would.
 pub fn provide_viewer_zone() {
     let zone = RwSignal::new(false);
-    Effect::new(move || zone.set(true));
+    Effect::new(move || {
+        // A page left meanwhile has disposed of the signal: nothing to do.
+        set_timeout(move || _ = zone.try_set(true), std::time::Duration::ZERO);
+    });
     provide_context(ViewerZone(zone));
 }
 
