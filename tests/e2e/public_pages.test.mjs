@@ -181,9 +181,19 @@ test('past incidents: 14 days, newest first, incidents on their day or "No incid
   assert.equal(await days.count(), 14);
   const dates = await days.evaluateAll((ds) => ds.map((d) => d.dataset.date));
   assert.deepEqual([...dates].sort().reverse(), dates, 'newest first');
-  const today = days.first();
-  assert.match(await today.textContent(), /Elevated API error rates/);
-  assert.match(await today.textContent(), /Major impact/);
+  // The active incident is listed on the day it was opened, in the
+  // reader's zone: today, or yesterday shortly after midnight.
+  const unresolved = await getJson('/api/v2/incidents/unresolved.json');
+  const active = unresolved.incidents.find((i) => i.name === 'Elevated API error rates');
+  const opened = await page.evaluate((at) => {
+    const d = new Date(at);
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }, active.created_at);
+  assert.ok(dates.slice(0, 2).includes(opened), `${opened} is today or yesterday`);
+  const day = page.locator(`[data-testid="past-day"][data-date="${opened}"]`);
+  assert.match(await day.textContent(), /Elevated API error rates/);
+  assert.match(await day.textContent(), /Major impact/);
   const texts = await days.allTextContents();
   assert.ok(texts.some((t) => t.includes('No incidents reported.')));
   // 4 and 9 days ago are within the 14 days; 17 days ago is not.
