@@ -196,10 +196,11 @@ pub const MORE_APP_PATHS: [&str; 2] = [
     crate::prerender::SUBSCRIBE_PATH,
 ];
 
-/// The file a page of the second public app is rendered to:
-/// `/history.html`, which static hosts serve at `/history` (clean URLs, or
-/// nginx's `try_files $uri $uri.html`), and the server from memory.
-pub fn more_app_file(path: &str) -> String {
+/// The file the page at `path` (`/history`, `/incidents/abc`) is rendered
+/// to: `/history.html`, which static hosts serve at `/history` (clean URLs,
+/// or nginx's `try_files $uri $uri.html`), and the server from memory or
+/// its disk mirror.
+pub fn page_file(path: &str) -> String {
     format!("{path}.html")
 }
 
@@ -294,13 +295,13 @@ pub fn render_hot(
             newest,
         };
         let html = crate::prerender::history_html(template, &data, seeded, as_of);
-        put_html(more_app_file(crate::prerender::HISTORY_PATH), html);
+        put_html(page_file(crate::prerender::HISTORY_PATH), html);
         let components = ComponentsDoc {
             page: reader.page.clone(),
             components: data.components.clone(),
         };
         let html = crate::prerender::subscribe_html(template, &data, components, as_of);
-        put_html(more_app_file(crate::prerender::SUBSCRIBE_PATH), html);
+        put_html(page_file(crate::prerender::SUBSCRIBE_PATH), html);
     }
     docs.insert(herald::paths::UPTIME.to_owned(), Doc::new(json(&uptime)));
     docs.insert(
@@ -311,11 +312,9 @@ pub fn render_hot(
 }
 
 /// The file of a public incident's or maintenance's permalink page
-/// (`kind` is `incidents` or `maintenances`): `/incidents/{id}.html`, which
-/// static hosts serve at `/incidents/{id}` (clean URLs, or nginx's
-/// `try_files $uri $uri.html`), and the server from its disk mirror.
+/// (`kind` is `incidents` or `maintenances`): `/incidents/{id}.html`.
 pub fn permalink_file(kind: &str, id: &str) -> String {
-    format!("/{kind}/{id}.html")
+    page_file(&format!("/{kind}/{id}"))
 }
 
 /// Renders the per-object documents of some incidents, maintenances and

@@ -8,7 +8,7 @@
 //! `crate::prerender`), so deep links and reloads work and the page shows
 //! before the app loads.
 
-use crate::docs::{more_app_file, Doc, INDEX_PATH, MORE_APP_PATHS};
+use crate::docs::{page_file, Doc, INDEX_PATH, MORE_APP_PATHS};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
@@ -29,7 +29,7 @@ fn not_built() -> Response {
 
 /// A page of the second public app (`/history`, `/subscribe`), rendered.
 async fn more_page(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
-    match state.docs.snapshot().get(&more_app_file(uri.path())) {
+    match state.docs.snapshot().get(&page_file(uri.path())) {
         Some(doc) => super::public::respond(doc, &headers),
         None => not_built(),
     }
